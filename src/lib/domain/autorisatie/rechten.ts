@@ -1,0 +1,169 @@
+import type { Actor, OrganisatieLidmaatschap, OrganisatieRol, TafelRol } from './rollen';
+
+export interface RegietafelRef {
+	id: number;
+	provincieCode: string;
+}
+export interface GemeenteRef {
+	code: string;
+	provincieCode: string;
+}
+
+/** A realtime room is an authorization scope: per regietafel or per provincie. */
+export type Kamer = { soort: 'regietafel'; id: number } | { soort: 'provincie'; code: string };
+
+export type Recht =
+	| { actie: 'portaal.gebruiken' }
+	| { actie: 'account.beheren' }
+	| { actie: 'regietafel.bekijken'; regietafel: RegietafelRef }
+	| { actie: 'regietafel.leden-beheren'; regietafel: RegietafelRef }
+	| { actie: 'regietafel.mededeling-plaatsen'; regietafel: RegietafelRef }
+	| { actie: 'gemeente.bekijken'; gemeente: GemeenteRef }
+	| { actie: 'gemeente.gegevens-invoeren'; gemeente: GemeenteRef }
+	/** Decide for the college van B&W (akkoord herverdeling, …): the bestuurder only. */
+	| { actie: 'gemeente.besluiten'; gemeente: GemeenteRef }
+	| { actie: 'toezicht.bekijken'; provincieCode: string }
+	| { actie: 'toezicht.beoordelen'; provincieCode: string }
+	| { actie: 'koppelingen.invoeren'; provincieCode: string }
+	| { actie: 'beheer.gebruikers' }
+	| { actie: 'beheer.kiosk' }
+	| { actie: 'kamer.volgen'; kamer: Kamer; provincieVanTafel?: string };
+
+export type Besluit = { toegestaan: true } | { toegestaan: false; reden: 'niet-ingelogd' | 'geen-recht' };
+
+const JA: Besluit = { toegestaan: true };
+const NEE: Besluit = { toegestaan: false, reden: 'geen-recht' };
+const NIET_INGELOGD: Besluit = { toegestaan: false, reden: 'niet-ingelogd' };
+
+type Gebruiker = Extract<Actor, { soort: 'gebruiker' }>;
+
+function heeftRol(a: Gebruiker, rol: OrganisatieRol, match?: (m: OrganisatieLidmaatschap) => boolean) {
+	return a.rollen.some((m) => m.rol === rol && (!match || match(m)));
+}
+
+function tafelRol(a: Gebruiker, tafelId: number): TafelRol | undefined {
+	return a.tafels.find((t) => t.regietafelId === tafelId)?.rol;
+}
+
+function isBeheerder(a: Gebruiker) {
+	return heeftRol(a, 'beheerder');
+}
+
+function toezichthouderIn(a: Gebruiker, provincieCode: string) {
+	return heeftRol(a, 'toezichthouder', (m) => m.provincieCode === provincieCode);
+}
+
+/** A COA-regievoerder without a provincie works nationally. */
+function coaIn(a: Gebruiker, provincieCode: string) {
+	return heeftRol(
+		a,
+		'coa-regievoerder',
+		(m) => m.provincieCode === null || m.provincieCode === provincieCode
+	);
+}
+
+function vanGemeente(a: Gebruiker, code: string, rollen: readonly OrganisatieRol[]) {
+	return a.rollen.some((m) => rollen.includes(m.rol) && m.gemeenteCode === code);
+}
+
+/**
+ * The one authorization decision of the portal: pure, table-tested
+ * (`rechten.spec.ts`), applied by `$lib/server/guard.ts` to every load, action, API route and
+ * socket event. Deny by default: an action not listed here is refused.
+ */
+export function can(actor: Actor, recht: Recht): Besluit {
+	if (actor.soort === 'anoniem') return NIET_INGELOGD;
+
+	if (actor.soort === 'kiosk') {
+		// A kiosk is a read-only display of exactly one regietafel (and its provincie's live data).
+		switch (recht.actie) {
+			case 'regietafel.bekijken':
+				return recht.regietafel.id === actor.regietafelId ? JA : NEE;
+			case 'kamer.volgen':
+				if (recht.kamer.soort === 'regietafel') return recht.kamer.id === actor.regietafelId ? JA : NEE;
+				return recht.kamer.code === actor.provincieCode ? JA : NEE;
+			default:
+				return NEE;
+		}
+	}
+
+	const a = actor;
+	const ok = (b: boolean): Besluit => (b ? JA : NEE);
+
+	switch (recht.actie) {
+		case 'portaal.gebruiken':
+		case 'account.beheren':
+			return JA;
+		case 'beheer.gebruikers':
+		case 'beheer.kiosk':
+			return ok(isBeheerder(a));
+		case 'regietafel.bekijken': {
+			const t = recht.regietafel;
+			return ok(
+				isBeheerder(a) || tafelRol(a, t.id) !== undefined || toezichthouderIn(a, t.provincieCode)
+			);
+		}
+		case 'regietafel.leden-beheren':
+			return ok(isBeheerder(a) || tafelRol(a, recht.regietafel.id) === 'secretaris');
+		case 'regietafel.mededeling-plaatsen': {
+			const rol = tafelRol(a, recht.regietafel.id);
+			return ok(rol === 'secretaris' || rol === 'voorzitter');
+		}
+		case 'gemeente.bekijken': {
+			const g = recht.gemeente;
+			return ok(
+				isBeheerder(a) ||
+					toezichthouderIn(a, g.provincieCode) ||
+					coaIn(a, g.provincieCode) ||
+					vanGemeente(a, g.code, ['gemeente-ambtenaar', 'gemeente-bestuurder'])
+			);
+		}
+		case 'gemeente.gegevens-invoeren':
+			return ok(vanGemeente(a, recht.gemeente.code, ['gemeente-ambtenaar', 'gemeente-bestuurder']));
+		case 'gemeente.besluiten':
+			return ok(vanGemeente(a, recht.gemeente.code, ['gemeente-bestuurder']));
+		case 'toezicht.bekijken':
+			return ok(
+				isBeheerder(a) || toezichthouderIn(a, recht.provincieCode) || coaIn(a, recht.provincieCode)
+			);
+		case 'toezicht.beoordelen':
+			return ok(toezichthouderIn(a, recht.provincieCode));
+		case 'koppelingen.invoeren':
+			return ok(coaIn(a, recht.provincieCode));
+		case 'kamer.volgen': {
+			const k = recht.kamer;
+			if (k.soort === 'regietafel') {
+				// The caller resolves the tafel's provincie; without it only members/beheerder pass.
+				return ok(
+					isBeheerder(a) ||
+						tafelRol(a, k.id) !== undefined ||
+						(recht.provincieVanTafel !== undefined && toezichthouderIn(a, recht.provincieVanTafel))
+				);
+			}
+			return ok(
+				isBeheerder(a) ||
+					toezichthouderIn(a, k.code) ||
+					coaIn(a, k.code) ||
+					a.tafels.some((t) => t.provincieCode === k.code) ||
+					a.rollen.some((m) => m.provincieCode === k.code && m.organisatieType === 'gemeente')
+			);
+		}
+	}
+}
+
+export function mag(actor: Actor, recht: Recht): boolean {
+	return can(actor, recht).toegestaan;
+}
+
+/** Stable room names; parsed back with `parseKamer`. */
+export function kamerNaam(k: Kamer): string {
+	return k.soort === 'regietafel' ? `regietafel:${k.id}` : `provincie:${k.code}`;
+}
+
+export function parseKamer(naam: string): Kamer | null {
+	const t = /^regietafel:(\d{1,9})$/.exec(naam);
+	if (t) return { soort: 'regietafel', id: Number(t[1]) };
+	const p = /^provincie:(PV\d{2})$/.exec(naam);
+	if (p) return { soort: 'provincie', code: p[1]! };
+	return null;
+}

@@ -1,0 +1,57 @@
+/**
+ * The realtime contract, shared by server and client. Every domain event travels in a room
+ * (an authorization scope) and carries that room's sequence number.
+ */
+
+export interface LiveGebeurtenis<P = unknown> {
+	kamer: string;
+	/** Per-room sequence number, gap-free, assigned in the mutation's transaction. */
+	seq: number;
+	type: GebeurtenisType;
+	payload: P;
+	/** ISO time of the commit. */
+	at: string;
+	/** Epoch milliseconds (fractional) right after the commit; for latency measurements. */
+	t: number;
+}
+
+export type GebeurtenisType =
+	| 'mededeling.geplaatst'
+	| 'mededeling.verwijderd'
+	| 'leden.gewijzigd'
+	| 'regietafel.gewijzigd';
+
+export interface Aanwezige {
+	/** User id, or `kiosk-<id>` for a display. */
+	sleutel: string;
+	naam: string;
+	organisatie: string;
+	soort: 'gebruiker' | 'kiosk';
+}
+
+export interface Aanwezigheid {
+	kamer: string;
+	aanwezigen: Aanwezige[];
+}
+
+export type VolgAntwoord =
+	| {
+			ok: true;
+			/** The room's current sequence number. */
+			seq: number;
+			/** Events after `sinds`, when asked and still in the outbox. */
+			gemist: LiveGebeurtenis[];
+			/** True when the missed events are no longer all available: reload the state. */
+			volledigVerversen: boolean;
+	  }
+	| { ok: false; fout: string };
+
+export interface ServerToClient {
+	gebeurtenis: (e: LiveGebeurtenis) => void;
+	aanwezigheid: (a: Aanwezigheid) => void;
+}
+
+export interface ClientToServer {
+	'kamer:volgen': (req: { kamer: string; sinds?: number }, ack: (res: VolgAntwoord) => void) => void;
+	'kamer:verlaten': (req: { kamer: string }) => void;
+}

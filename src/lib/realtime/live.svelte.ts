@@ -1,0 +1,157 @@
+import { io, type Socket } from 'socket.io-client';
+import { createContext } from 'svelte';
+import type { Aanwezige, ClientToServer, LiveGebeurtenis, ServerToClient, VolgAntwoord } from './events';
+
+export type Verbindingsstatus = 'verbinden' | 'verbonden' | 'onderbroken' | 'geweigerd';
+
+export interface KamerHandlers {
+	/** Applies one event, in sequence order. */
+	onGebeurtenis?: (e: LiveGebeurtenis) => void;
+	/** Missed events are no longer available: reload the state from the server. */
+	onVerversen?: () => void;
+	onAanwezigheid?: (a: Aanwezige[]) => void;
+}
+
+interface Gevolgd {
+	kamer: string;
+	/** Last applied sequence number; undefined until the first join answered. */
+	seq: number | undefined;
+	handlers: KamerHandlers;
+	/** Events that arrived ahead of a gap, waiting for the catch-up. */
+	wachtend: Map<number, LiveGebeurtenis>;
+	inhalen: boolean;
+}
+
+/**
+ * One Socket.IO connection per page, with the rooms it follows. Guarantees each room's events are
+ * applied once and in order: duplicates are dropped, a gap (or a reconnect that the server could
+ * not recover) triggers a refetch from the last applied sequence number.
+ */
+export class LiveVerbinding {
+	status = $state<Verbindingsstatus>('verbinden');
+	/** For the status indicator and tests: the last applied seq per room. */
+	seqs = $state<Record<string, number>>({});
+	fout = $state<string | null>(null);
+
+	#socket: Socket<ServerToClient, ClientToServer>;
+	#kamers = new Map<string, Gevolgd>();
+
+	constructor(options: { kiosk?: string } = {}) {
+		this.#socket = io({
+			path: '/socket.io',
+			auth: options.kiosk ? { kiosk: options.kiosk } : {},
+			transports: ['websocket', 'polling'],
+			ackTimeout: 5000,
+			retries: 3
+		});
+		const s = this.#socket;
+		s.on('connect', () => {
+			this.status = 'verbonden';
+			this.fout = null;
+			// Recovered: the server replayed missed packets and kept our rooms. Otherwise re-join
+			// every room and fetch what we missed by sequence number.
+			if (!s.recovered) for (const k of this.#kamers.values()) void this.#join(k);
+		});
+		s.on('disconnect', (reason) => {
+			this.status = reason === 'io server disconnect' ? 'geweigerd' : 'onderbroken';
+		});
+		s.on('connect_error', (err) => {
+			this.status = err.message === 'niet-ingelogd' || err.message === 'kiosk-ongeldig' ? 'geweigerd' : 'onderbroken';
+			this.fout = err.message;
+		});
+		s.on('gebeurtenis', (e) => this.#ontvang(e));
+		s.on('aanwezigheid', (a) => this.#kamers.get(a.kamer)?.handlers.onAanwezigheid?.(a.aanwezigen));
+		if (typeof window !== 'undefined') {
+			(window as unknown as { __regietafelLive?: LiveVerbinding }).__regietafelLive = this;
+		}
+	}
+
+	/**
+	 * Follows a room; returns the function that stops following. `sinds` is the room's sequence
+	 * number at the moment the page's data was loaded: events after it are fetched, so nothing
+	 * that happened between the load and the join is missed.
+	 */
+	volg(kamer: string, handlers: KamerHandlers, sinds?: number): () => void {
+		const k: Gevolgd = { kamer, seq: sinds, handlers, wachtend: new Map(), inhalen: false };
+		this.#kamers.set(kamer, k);
+		if (this.#socket.connected) void this.#join(k);
+		return () => {
+			this.#kamers.delete(kamer);
+			if (this.#socket.connected) this.#socket.emit('kamer:verlaten', { kamer });
+		};
+	}
+
+	/** Test and diagnostics hook: cut the connection (as a network outage would) and restore it. */
+	verbreek() {
+		this.#socket.disconnect();
+		this.status = 'onderbroken';
+	}
+	herstel() {
+		this.#socket.connect();
+	}
+
+	sluit() {
+		this.#socket.disconnect();
+		this.#kamers.clear();
+	}
+
+	async #join(k: Gevolgd): Promise<void> {
+		let res: VolgAntwoord;
+		try {
+			res = await this.#socket.emitWithAck('kamer:volgen', k.seq === undefined ? { kamer: k.kamer } : { kamer: k.kamer, sinds: k.seq });
+		} catch {
+			return; // retried on the next connect
+		}
+		if (!res.ok) {
+			this.fout = res.fout;
+			return;
+		}
+		if (k.seq === undefined) {
+			k.seq = res.seq;
+		} else if (res.volledigVerversen) {
+			k.seq = res.seq;
+			k.wachtend.clear();
+			k.handlers.onVerversen?.();
+		} else {
+			for (const e of res.gemist) this.#pas(k, e);
+		}
+		this.#verwerkWachtend(k);
+		this.seqs = { ...this.seqs, [k.kamer]: k.seq };
+	}
+
+	#ontvang(e: LiveGebeurtenis) {
+		const k = this.#kamers.get(e.kamer);
+		if (!k) return;
+		if (k.seq === undefined || e.seq > k.seq + 1) {
+			// Ahead of what we have: keep it and fetch the gap.
+			k.wachtend.set(e.seq, e);
+			if (k.seq !== undefined && !k.inhalen) {
+				k.inhalen = true;
+				void this.#join(k).finally(() => (k.inhalen = false));
+			}
+			return;
+		}
+		this.#pas(k, e);
+		this.#verwerkWachtend(k);
+		this.seqs = { ...this.seqs, [k.kamer]: k.seq };
+	}
+
+	#pas(k: Gevolgd, e: LiveGebeurtenis) {
+		if (k.seq !== undefined && e.seq <= k.seq) return; // duplicate
+		k.seq = e.seq;
+		k.handlers.onGebeurtenis?.(e);
+	}
+
+	#verwerkWachtend(k: Gevolgd) {
+		for (;;) {
+			if (k.seq === undefined) return;
+			const next = k.wachtend.get(k.seq + 1);
+			for (const s of k.wachtend.keys()) if (s <= k.seq) k.wachtend.delete(s);
+			if (!next) return;
+			k.wachtend.delete(next.seq);
+			this.#pas(k, next);
+		}
+	}
+}
+
+export const [getLive, setLive] = createContext<LiveVerbinding>();

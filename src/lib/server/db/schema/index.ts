@@ -1,0 +1,6 @@
+export * from './gebied';
+export * from './organisaties';
+export * from './auth';
+export * from './tafels';
+export * from './audit';
+export * from './realtime';

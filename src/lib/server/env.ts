@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+const boolFromString = z
+	.enum(['true', 'false', '1', '0', 'ja', 'nee'])
+	.transform((v) => v === 'true' || v === '1' || v === 'ja');
+
+const schema = z.object({
+	NODE_ENV: z.string().default('development'),
+	/** PostgreSQL via postgres.js when set; PGlite (embedded) otherwise. */
+	DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+	/** Data directory of the embedded database; `memory://` keeps it in memory. */
+	PGLITE_DIR: z.string().default('data/pglite'),
+	SESSION_LIFETIME_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+	/** Demo mode: seeds demo data on an empty database and shows the demo logins on the login page. */
+	DEMO: boolFromString.optional(),
+	/** Failed logins allowed per account / per IP within LOGIN_THROTTLE_WINDOW_MINUTES. */
+	LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+	LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
+	LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15)
+});
+
+export type Env = z.infer<typeof schema> & { DEMO: boolean; production: boolean };
+
+let cached: Env | undefined;
+
+/**
+ * Parses the environment once. Kept free of `$env/*` so that scripts (db:migrate, db:reset,
+ * bench) and the realtime host can use the same configuration.
+ */
+export function env(): Env {
+	if (cached) return cached;
+	const parsed = schema.safeParse(process.env);
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+		throw new Error(`Ongeldige configuratie (omgevingsvariabelen):\n${lines.join('\n')}`);
+	}
+	const production = parsed.data.NODE_ENV === 'production';
+	cached = { ...parsed.data, DEMO: parsed.data.DEMO ?? !production, production };
+	return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache() {
+	cached = undefined;
+}

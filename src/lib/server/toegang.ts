@@ -1,0 +1,27 @@
+import type { Recht } from '$lib/domain/autorisatie/rechten';
+
+/**
+ * Access rule of every route, checked in the `handle` hook before any load or action runs.
+ * - `publiek`: anyone;
+ * - `ingelogd`: a user session (resource rules are then checked in the load/action with
+ *   `requireRight`, because they need the resource);
+ * - `kiosk`: the route checks the kiosk token in its URL itself;
+ * - a `Recht` without resource: checked here.
+ * A route missing from this table is refused (deny by default); a test keeps the table
+ * complete against the routes on disk.
+ */
+export type Toegang = 'publiek' | 'ingelogd' | 'kiosk' | Recht;
+
+export const ROUTE_TOEGANG: Record<string, Toegang> = {
+	'/(publiek)/inloggen': 'publiek',
+	'/api/gezondheid': 'publiek',
+	'/uitloggen': 'ingelogd',
+	'/(app)': 'ingelogd',
+	'/(app)/account': 'ingelogd',
+	'/(app)/regietafels': 'ingelogd',
+	'/(app)/regietafels/[tafelId=id]': 'ingelogd',
+	'/(app)/beheer': { actie: 'beheer.gebruikers' },
+	'/(app)/beheer/gebruikers': { actie: 'beheer.gebruikers' },
+	'/(app)/beheer/kiosk-links': { actie: 'beheer.kiosk' },
+	'/kiosk/[token]': 'kiosk',
+};

@@ -1,0 +1,16 @@
+import type { PageServerLoad } from './$types';
+import { mag } from '$lib/domain/autorisatie/rechten';
+import { listTafels } from '$lib/server/services/regietafels';
+import { mijnGemeenten, recenteActiviteit } from '$lib/server/services/home';
+
+export const load = (async ({ locals }) => {
+	const actor = locals.actor;
+	if (actor.soort !== 'gebruiker') return { tafels: [], gemeenten: [], activiteit: [] };
+	const alle = await listTafels();
+	const mijn = new Map(actor.tafels.map((t) => [t.regietafelId, t.rol]));
+	const tafels = alle
+		.filter((t) => mag(actor, { actie: 'regietafel.bekijken', regietafel: t }))
+		.map((t) => ({ ...t, rol: mijn.get(t.id) ?? null }));
+	const [gemeenten, activiteit] = await Promise.all([mijnGemeenten(actor), recenteActiviteit(actor)]);
+	return { tafels, gemeenten, activiteit };
+}) satisfies PageServerLoad;

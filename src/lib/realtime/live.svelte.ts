@@ -33,10 +33,12 @@ export class LiveVerbinding {
 	seqs = $state<Record<string, number>>({});
 	fout = $state<string | null>(null);
 
-	#socket: Socket<ServerToClient, ClientToServer>;
+	#socket: Socket<ServerToClient, ClientToServer> | null = null;
 	#kamers = new Map<string, Gevolgd>();
 
+	/** Inert during server-side rendering; connects in the browser. */
 	constructor(options: { kiosk?: string } = {}) {
+		if (typeof window === 'undefined') return;
 		this.#socket = io({
 			path: '/socket.io',
 			auth: options.kiosk ? { kiosk: options.kiosk } : {},
@@ -74,29 +76,30 @@ export class LiveVerbinding {
 	volg(kamer: string, handlers: KamerHandlers, sinds?: number): () => void {
 		const k: Gevolgd = { kamer, seq: sinds, handlers, wachtend: new Map(), inhalen: false };
 		this.#kamers.set(kamer, k);
-		if (this.#socket.connected) void this.#join(k);
+		if (this.#socket?.connected) void this.#join(k);
 		return () => {
 			this.#kamers.delete(kamer);
-			if (this.#socket.connected) this.#socket.emit('kamer:verlaten', { kamer });
+			if (this.#socket?.connected) this.#socket.emit('kamer:verlaten', { kamer });
 		};
 	}
 
 	/** Test and diagnostics hook: cut the connection (as a network outage would) and restore it. */
 	verbreek() {
-		this.#socket.disconnect();
+		this.#socket?.disconnect();
 		this.status = 'onderbroken';
 	}
 	herstel() {
-		this.#socket.connect();
+		this.#socket?.connect();
 	}
 
 	sluit() {
-		this.#socket.disconnect();
+		this.#socket?.disconnect();
 		this.#kamers.clear();
 	}
 
 	async #join(k: Gevolgd): Promise<void> {
 		let res: VolgAntwoord;
+		if (!this.#socket) return;
 		try {
 			res = await this.#socket.emitWithAck('kamer:volgen', k.seq === undefined ? { kamer: k.kamer } : { kamer: k.kamer, sinds: k.seq });
 		} catch {

@@ -56,12 +56,25 @@ export async function startThrowawayPostgres() {
 		}
 	};
 	const data = path.join(dir, 'data');
-	run(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+	run(path.join(bin, 'initdb'), [
+		'-D',
+		data,
+		'-U',
+		'postgres',
+		'--auth=trust',
+		'-E',
+		'UTF8',
+		'--locale=C.UTF-8'
+	]);
 	run(path.join(bin, 'pg_ctl'), [
-		'-D', data,
-		'-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
-		'-l', path.join(dir, 'log'),
-		'-w', 'start'
+		'-D',
+		data,
+		'-o',
+		`-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
+		'-l',
+		path.join(dir, 'log'),
+		'-w',
+		'start'
 	]);
 	let stopped = false;
 	const stop = () => {
@@ -80,7 +93,9 @@ export async function startThrowawayPostgres() {
 /** Creates a fresh database on the cluster and returns its URL. */
 export function createDatabase(/** @type {string} */ adminUrl, /** @type {string} */ name) {
 	const u = new URL(adminUrl);
-	const r = spawnSync('psql', [adminUrl, '-qAtc', `CREATE DATABASE "${name}"`], { encoding: 'utf8' });
+	const r = spawnSync('psql', [adminUrl, '-qAtc', `CREATE DATABASE "${name}"`], {
+		encoding: 'utf8'
+	});
 	if (r.status !== 0) throw new Error(`CREATE DATABASE ${name} mislukt: ${r.stderr}`);
 	u.pathname = `/${name}`;
 	return u.toString();

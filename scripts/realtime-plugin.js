@@ -20,7 +20,9 @@ export function realtimePlugin() {
 			// the URL and demo logins, instead of on the first visitor's request.
 			fetch(`${origin}/api/gezondheid`)
 				.then(() => printBanner(origin))
-				.catch((/** @type {unknown} */ err) => console.error('[regietafel] opstarten mislukt:', err));
+				.catch((/** @type {unknown} */ err) =>
+					console.error('[regietafel] opstarten mislukt:', err)
+				);
 		});
 	};
 	return {

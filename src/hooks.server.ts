@@ -1,9 +1,21 @@
-import { error, json, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import {
+	error,
+	json,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { ANONIEM } from '$lib/domain/autorisatie/rollen';
 import { can } from '$lib/domain/autorisatie/rechten';
 import { database } from '$lib/server/db';
-import { SESSION_COOKIE, setSessionCookie, validateSessionToken, deleteSessionCookie } from '$lib/server/auth/session';
+import {
+	SESSION_COOKIE,
+	setSessionCookie,
+	validateSessionToken,
+	deleteSessionCookie
+} from '$lib/server/auth/session';
 import { loadActor } from '$lib/server/auth/actor';
 import { ROUTE_TOEGANG } from '$lib/server/toegang';
 import { loginUrl } from '$lib/server/guard';
@@ -29,7 +41,8 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 
 const authenticate: Handle = async ({ event, resolve }) => {
 	await database();
-	event.locals.tekstgrootte = event.cookies.get('tekstgrootte') === 'presentatie' ? 'presentatie' : 'normaal';
+	event.locals.tekstgrootte =
+		event.cookies.get('tekstgrootte') === 'presentatie' ? 'presentatie' : 'normaal';
 	event.locals.user = null;
 	event.locals.session = null;
 	event.locals.actor = ANONIEM;

@@ -30,10 +30,9 @@ export async function freshDatabase(): Promise<DatabaseHandle & { url?: string }
 		return { ...handle, url: u.toString() };
 	}
 	if (!template) {
-		const { PGlite } = await import('@electric-sql/pglite');
 		const h = await openDatabase({ dataDir: 'memory://' });
 		await migrate(h);
-		const client = (h.db as unknown as { $client: InstanceType<typeof PGlite> }).$client;
+		const client = (h.db as unknown as { $client: import('@electric-sql/pglite').PGlite }).$client;
 		template = await client.dumpDataDir('none');
 		await h.close();
 	}

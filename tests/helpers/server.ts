@@ -17,12 +17,16 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
  * Starts the production server (`node scripts/server.js`, needs `vite build` first) on a free
  * port: with DATABASE_URL when given, else on a fresh PGlite data dir in demo mode.
  */
-export async function startServer(options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(
+	options: { databaseUrl?: string; env?: Record<string, string> } = {}
+): Promise<RunningServer> {
 	if (!existsSync(path.join(ROOT, 'build/handler.js'))) {
 		throw new Error('build/ ontbreekt: draai eerst `npm run build` (npm test doet dat zelf).');
 	}
 	const port = await freePort();
-	const dataDir = options.databaseUrl ? null : mkdtempSync(path.join(os.tmpdir(), 'regietafel-pglite-'));
+	const dataDir = options.databaseUrl
+		? null
+		: mkdtempSync(path.join(os.tmpdir(), 'regietafel-pglite-'));
 	const env: Record<string, string> = {
 		...(process.env as Record<string, string>),
 		NODE_ENV: 'production',
@@ -34,7 +38,11 @@ export async function startServer(options: { databaseUrl?: string; env?: Record<
 		...options.env
 	};
 	if (!options.databaseUrl) delete env.DATABASE_URL;
-	const child: ChildProcess = spawn(process.execPath, ['scripts/server.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child: ChildProcess = spawn(process.execPath, ['scripts/server.js'], {
+		cwd: ROOT,
+		env,
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	let out = '';
 	child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
 	child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
@@ -71,11 +79,19 @@ export async function startServer(options: { databaseUrl?: string; env?: Record<
 }
 
 /** Logs in through the real form action; returns the session cookie ("name=value"). */
-export async function login(baseUrl: string, email: string, wachtwoord = 'Regietafel-demo-2026'): Promise<string> {
+export async function login(
+	baseUrl: string,
+	email: string,
+	wachtwoord = 'Regietafel-demo-2026'
+): Promise<string> {
 	const r = await fetch(`${baseUrl}/inloggen`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: baseUrl },
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html',
+			origin: baseUrl
+		},
 		body: new URLSearchParams({ email, wachtwoord })
 	});
 	const cookie = r.headers.getSetCookie().find((c) => c.startsWith('regietafel_sessie='));

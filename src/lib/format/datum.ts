@@ -1,6 +1,10 @@
 const TZ = 'Europe/Amsterdam';
 
-const datumTijd = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: TZ });
+const datumTijd = new Intl.DateTimeFormat('nl-NL', {
+	dateStyle: 'medium',
+	timeStyle: 'short',
+	timeZone: TZ
+});
 const datum = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: TZ });
 const tijd = new Intl.DateTimeFormat('nl-NL', { timeStyle: 'short', timeZone: TZ });
 

@@ -16,10 +16,7 @@ export interface LiveGebeurtenis<P = unknown> {
 }
 
 export type GebeurtenisType =
-	| 'mededeling.geplaatst'
-	| 'mededeling.verwijderd'
-	| 'leden.gewijzigd'
-	| 'regietafel.gewijzigd';
+	'mededeling.geplaatst' | 'mededeling.verwijderd' | 'leden.gewijzigd' | 'regietafel.gewijzigd';
 
 export interface Aanwezige {
 	/** User id, or `kiosk-<id>` for a display. */
@@ -52,6 +49,9 @@ export interface ServerToClient {
 }
 
 export interface ClientToServer {
-	'kamer:volgen': (req: { kamer: string; sinds?: number }, ack: (res: VolgAntwoord) => void) => void;
+	'kamer:volgen': (
+		req: { kamer: string; sinds?: number },
+		ack: (res: VolgAntwoord) => void
+	) => void;
 	'kamer:verlaten': (req: { kamer: string }) => void;
 }

@@ -1,6 +1,12 @@
 import { io, type Socket } from 'socket.io-client';
 import { createContext } from 'svelte';
-import type { Aanwezige, ClientToServer, LiveGebeurtenis, ServerToClient, VolgAntwoord } from './events';
+import type {
+	Aanwezige,
+	ClientToServer,
+	LiveGebeurtenis,
+	ServerToClient,
+	VolgAntwoord
+} from './events';
 
 export type Verbindingsstatus = 'verbinden' | 'verbonden' | 'onderbroken' | 'geweigerd';
 
@@ -34,6 +40,8 @@ export class LiveVerbinding {
 	fout = $state<string | null>(null);
 
 	#socket: Socket<ServerToClient, ClientToServer> | null = null;
+	// Plain (non-reactive) bookkeeping; the reactive surface is `status`, `seqs` and `fout`.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#kamers = new Map<string, Gevolgd>();
 
 	/** Inert during server-side rendering; connects in the browser. */
@@ -58,7 +66,10 @@ export class LiveVerbinding {
 			this.status = reason === 'io server disconnect' ? 'geweigerd' : 'onderbroken';
 		});
 		s.on('connect_error', (err) => {
-			this.status = err.message === 'niet-ingelogd' || err.message === 'kiosk-ongeldig' ? 'geweigerd' : 'onderbroken';
+			this.status =
+				err.message === 'niet-ingelogd' || err.message === 'kiosk-ongeldig'
+					? 'geweigerd'
+					: 'onderbroken';
 			this.fout = err.message;
 		});
 		s.on('gebeurtenis', (e) => this.#ontvang(e));
@@ -74,6 +85,7 @@ export class LiveVerbinding {
 	 * that happened between the load and the join is missed.
 	 */
 	volg(kamer: string, handlers: KamerHandlers, sinds?: number): () => void {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const k: Gevolgd = { kamer, seq: sinds, handlers, wachtend: new Map(), inhalen: false };
 		this.#kamers.set(kamer, k);
 		if (this.#socket?.connected) void this.#join(k);
@@ -101,7 +113,10 @@ export class LiveVerbinding {
 		let res: VolgAntwoord;
 		if (!this.#socket) return;
 		try {
-			res = await this.#socket.emitWithAck('kamer:volgen', k.seq === undefined ? { kamer: k.kamer } : { kamer: k.kamer, sinds: k.seq });
+			res = await this.#socket.emitWithAck(
+				'kamer:volgen',
+				k.seq === undefined ? { kamer: k.kamer } : { kamer: k.kamer, sinds: k.seq }
+			);
 		} catch {
 			return; // retried on the next connect
 		}

@@ -12,4 +12,7 @@ export const wachtwoordWijzigenSchema = z
 		nieuw: wachtwoordSchema,
 		herhaal: z.string().max(256)
 	})
-	.refine((v) => v.nieuw === v.herhaal, { path: ['herhaal'], message: 'De twee nieuwe wachtwoorden zijn niet gelijk.' });
+	.refine((v) => v.nieuw === v.herhaal, {
+		path: ['herhaal'],
+		message: 'De twee nieuwe wachtwoorden zijn niet gelijk.'
+	});

@@ -11,7 +11,10 @@ export const mededelingSchema = z.object({
 		.max(MEDEDELING_MAX, `Een mededeling is hoogstens ${MEDEDELING_MAX} tekens.`)
 });
 
-export const idSchema = z.coerce.number({ message: 'Ongeldige keuze.' }).int().positive('Ongeldige keuze.');
+export const idSchema = z.coerce
+	.number({ message: 'Ongeldige keuze.' })
+	.int()
+	.positive('Ongeldige keuze.');
 
 export const lidSchema = z.object({
 	userId: idSchema,

@@ -43,7 +43,10 @@ export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): 
  * The one way to change data: one transaction that must write at least one audit row;
  * realtime events queued inside it are emitted after the commit (never for a rollback).
  */
-export async function mutate<T>(actor: AuditActor, fn: (ctx: MutatieContext) => Promise<T>): Promise<T> {
+export async function mutate<T>(
+	actor: AuditActor,
+	fn: (ctx: MutatieContext) => Promise<T>
+): Promise<T> {
 	const queued: Awaited<ReturnType<typeof queueEvent>>[] = [];
 	const result = await db().transaction(async (tx) => {
 		let audited = false;

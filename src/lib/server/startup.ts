@@ -23,7 +23,9 @@ export async function startup(): Promise<void> {
 	const e = env();
 	const handle = await database();
 	const regels: string[] = [];
-	regels.push(`Database: ${handle.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${e.PGLITE_DIR}`}`);
+	regels.push(
+		`Database: ${handle.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${e.PGLITE_DIR}`}`
+	);
 	if (e.DEMO) {
 		if (await isEmpty(handle.db)) {
 			const seed = await seedDemo();
@@ -33,7 +35,9 @@ export async function startup(): Promise<void> {
 		regels.push(`Demo-inloggegevens (wachtwoord voor allen: ${DEMO_WACHTWOORD}):`);
 		for (const u of DEMO_GEBRUIKERS) regels.push(`  ${u.email.padEnd(40)} ${u.omschrijving}`);
 	} else if (await isEmpty(handle.db)) {
-		regels.push('Lege database en demomodus uit: maak een beheerder aan met `npm run db:reset` in demomodus of via een import.');
+		regels.push(
+			'Lege database en demomodus uit: maak een beheerder aan met `npm run db:reset` in demomodus of via een import.'
+		);
 	}
 	startRealtimeApp();
 	hookShutdown(closeDatabase);
@@ -43,7 +47,11 @@ export async function startup(): Promise<void> {
 	};
 	housekeeping();
 	setInterval(housekeeping, 3600_000).unref();
-	(globalThis as Record<symbol, unknown>)[BANNER] = { database: handle.kind, demo: e.DEMO, regels } satisfies Banner;
+	(globalThis as Record<symbol, unknown>)[BANNER] = {
+		database: handle.kind,
+		demo: e.DEMO,
+		regels
+	} satisfies Banner;
 }
 
 let shutdownHooked = false;

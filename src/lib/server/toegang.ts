@@ -23,5 +23,5 @@ export const ROUTE_TOEGANG: Record<string, Toegang> = {
 	'/(app)/beheer': { actie: 'beheer.gebruikers' },
 	'/(app)/beheer/gebruikers': { actie: 'beheer.gebruikers' },
 	'/(app)/beheer/kiosk-links': { actie: 'beheer.kiosk' },
-	'/kiosk/[token]': 'kiosk',
+	'/kiosk/[token]': 'kiosk'
 };

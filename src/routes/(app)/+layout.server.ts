@@ -11,7 +11,8 @@ export const load = (async (event) => {
 	return {
 		user,
 		organisaties: orgs,
-		rollen: actor.soort === 'gebruiker' ? [...new Set(actor.rollen.map((r) => ROL_LABELS[r.rol]))] : [],
+		rollen:
+			actor.soort === 'gebruiker' ? [...new Set(actor.rollen.map((r) => ROL_LABELS[r.rol]))] : [],
 		nav: {
 			beheer: mag(actor, { actie: 'beheer.gebruikers' })
 		},

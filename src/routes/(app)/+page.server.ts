@@ -11,6 +11,9 @@ export const load = (async ({ locals }) => {
 	const tafels = alle
 		.filter((t) => mag(actor, { actie: 'regietafel.bekijken', regietafel: t }))
 		.map((t) => ({ ...t, rol: mijn.get(t.id) ?? null }));
-	const [gemeenten, activiteit] = await Promise.all([mijnGemeenten(actor), recenteActiviteit(actor)]);
+	const [gemeenten, activiteit] = await Promise.all([
+		mijnGemeenten(actor),
+		recenteActiviteit(actor)
+	]);
 	return { tafels, gemeenten, activiteit };
 }) satisfies PageServerLoad;

@@ -29,7 +29,8 @@ export type Recht =
 	| { actie: 'beheer.kiosk' }
 	| { actie: 'kamer.volgen'; kamer: Kamer; provincieVanTafel?: string };
 
-export type Besluit = { toegestaan: true } | { toegestaan: false; reden: 'niet-ingelogd' | 'geen-recht' };
+export type Besluit =
+	{ toegestaan: true } | { toegestaan: false; reden: 'niet-ingelogd' | 'geen-recht' };
 
 const JA: Besluit = { toegestaan: true };
 const NEE: Besluit = { toegestaan: false, reden: 'geen-recht' };
@@ -37,7 +38,11 @@ const NIET_INGELOGD: Besluit = { toegestaan: false, reden: 'niet-ingelogd' };
 
 type Gebruiker = Extract<Actor, { soort: 'gebruiker' }>;
 
-function heeftRol(a: Gebruiker, rol: OrganisatieRol, match?: (m: OrganisatieLidmaatschap) => boolean) {
+function heeftRol(
+	a: Gebruiker,
+	rol: OrganisatieRol,
+	match?: (m: OrganisatieLidmaatschap) => boolean
+) {
 	return a.rollen.some((m) => m.rol === rol && (!match || match(m)));
 }
 
@@ -80,7 +85,9 @@ export function can(actor: Actor, recht: Recht): Besluit {
 			case 'regietafel.bekijken':
 				return recht.regietafel.id === actor.regietafelId ? JA : NEE;
 			case 'kamer.volgen':
-				if (recht.kamer.soort === 'regietafel') return recht.kamer.id === actor.regietafelId ? JA : NEE;
+				if (recht.kamer.soort === 'regietafel') {
+					return recht.kamer.id === actor.regietafelId ? JA : NEE;
+				}
 				return recht.kamer.code === actor.provincieCode ? JA : NEE;
 			default:
 				return NEE;

@@ -1,10 +1,17 @@
 import { eq } from 'drizzle-orm';
-import type { Actor, OrganisatieLidmaatschap, TafelLidmaatschap } from '$lib/domain/autorisatie/rollen';
+import type {
+	Actor,
+	OrganisatieLidmaatschap,
+	TafelLidmaatschap
+} from '$lib/domain/autorisatie/rollen';
 import type { Executor } from '../db';
 import { memberships, organisaties, regietafelLeden, regietafels } from '../db/schema';
 
 /** Loads what the authorization decision needs about a user: organisation roles and tables. */
-export async function loadActor(ex: Executor, userId: number): Promise<Extract<Actor, { soort: 'gebruiker' }>> {
+export async function loadActor(
+	ex: Executor,
+	userId: number
+): Promise<Extract<Actor, { soort: 'gebruiker' }>> {
 	const [rollen, tafels] = await Promise.all([
 		ex
 			.select({

@@ -31,7 +31,12 @@ export async function validateKioskToken(token: string): Promise<KioskToegang | 
 		.where(and(eq(kioskLinks.tokenHash, hashToken(token)), isNull(kioskLinks.revokedAt)));
 	if (!row) return null;
 	return {
-		actor: { soort: 'kiosk', kioskId: row.id, regietafelId: row.regietafelId, provincieCode: row.provincieCode },
+		actor: {
+			soort: 'kiosk',
+			kioskId: row.id,
+			regietafelId: row.regietafelId,
+			provincieCode: row.provincieCode
+		},
 		naam: row.naam,
 		regietafelNaam: row.regietafelNaam
 	};

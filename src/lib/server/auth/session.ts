@@ -59,7 +59,13 @@ export async function validateSessionToken(
 	const [row] = await db()
 		.select({
 			session: sessions,
-			user: { id: users.id, email: users.email, naam: users.naam, functie: users.functie, actief: users.actief }
+			user: {
+				id: users.id,
+				email: users.email,
+				naam: users.naam,
+				functie: users.functie,
+				actief: users.actief
+			}
 		})
 		.from(sessions)
 		.innerJoin(users, eq(sessions.userId, users.id))
@@ -86,7 +92,10 @@ export async function invalidateSession(ex: Executor, sessionId: string): Promis
 }
 
 export async function invalidateUserSessions(ex: Executor, userId: number): Promise<string[]> {
-	const gone = await ex.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+	const gone = await ex
+		.delete(sessions)
+		.where(eq(sessions.userId, userId))
+		.returning({ id: sessions.id });
 	return gone.map((s) => s.id);
 }
 
@@ -104,5 +113,10 @@ export function setSessionCookie(cookies: CookieJar, token: string, expiresAt: D
 }
 
 export function deleteSessionCookie(cookies: CookieJar): void {
-	cookies.delete(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: env().production, path: '/' });
+	cookies.delete(SESSION_COOKIE, {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: env().production,
+		path: '/'
+	});
 }

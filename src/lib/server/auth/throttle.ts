@@ -13,14 +13,23 @@ const ipKey = (ip: string) => `ip:${ip}`;
  * the database so all server processes share it. The account key is the submitted e-mail, also
  * when no such account exists: the answer never tells whether an account exists.
  */
-export async function checkThrottle(email: string, ip: string, now = Date.now()): Promise<ThrottleBesluit> {
+export async function checkThrottle(
+	email: string,
+	ip: string,
+	now = Date.now()
+): Promise<ThrottleBesluit> {
 	const e = env();
 	const windowMs = e.LOGIN_THROTTLE_WINDOW_MINUTES * 60_000;
 	const since = new Date(now - windowMs);
 	const rows = await db()
 		.select({ sleutel: loginPogingen.sleutel, at: loginPogingen.at })
 		.from(loginPogingen)
-		.where(and(inArray(loginPogingen.sleutel, [accountKey(email), ipKey(ip)]), gte(loginPogingen.at, since)))
+		.where(
+			and(
+				inArray(loginPogingen.sleutel, [accountKey(email), ipKey(ip)]),
+				gte(loginPogingen.at, since)
+			)
+		)
 		.orderBy(loginPogingen.at);
 	const per = new Map<string, Date[]>();
 	for (const r of rows) per.set(r.sleutel, [...(per.get(r.sleutel) ?? []), r.at]);
@@ -37,7 +46,9 @@ export async function checkThrottle(email: string, ip: string, now = Date.now())
 			wachtMs = Math.max(wachtMs, freeing.getTime() + windowMs - now);
 		}
 	}
-	return wachtMs > 0 ? { toegestaan: false, wachtMinuten: Math.max(1, Math.ceil(wachtMs / 60_000)) } : { toegestaan: true };
+	return wachtMs > 0
+		? { toegestaan: false, wachtMinuten: Math.max(1, Math.ceil(wachtMs / 60_000)) }
+		: { toegestaan: true };
 }
 
 export async function registerFailure(email: string, ip: string): Promise<void> {
@@ -48,7 +59,9 @@ export async function registerFailure(email: string, ip: string): Promise<void> 
 
 /** A successful login clears the account's failures (not the IP's). */
 export async function clearAccountFailures(email: string): Promise<void> {
-	await db().delete(loginPogingen).where(eq(loginPogingen.sleutel, accountKey(email)));
+	await db()
+		.delete(loginPogingen)
+		.where(eq(loginPogingen.sleutel, accountKey(email)));
 }
 
 export async function pruneLoginPogingen(now = Date.now()): Promise<void> {

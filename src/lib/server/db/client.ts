@@ -45,7 +45,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 		const { mkdirSync } = await import('node:fs');
 		mkdirSync(dataDir, { recursive: true });
 	}
-	const client = new PGlite(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+	const client = new PGlite(
+		dataDir,
+		options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}
+	);
 	await client.waitReady;
 	const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database;
 	return { db, kind: 'pglite', close: () => client.close() };

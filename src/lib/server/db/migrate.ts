@@ -10,7 +10,11 @@ export function migrationsFolder(): string {
 		path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../drizzle')
 	];
 	const found = candidates.find((c) => existsSync(path.join(c, 'meta', '_journal.json')));
-	if (!found) throw new Error(`Map met migraties (drizzle/) niet gevonden; gezocht in ${candidates.join(', ')}`);
+	if (!found) {
+		throw new Error(
+			`Map met migraties (drizzle/) niet gevonden; gezocht in ${candidates.join(', ')}`
+		);
+	}
 	return found;
 }
 

@@ -30,7 +30,9 @@ export const gebruikerKamer = (userId: number) => `gebruiker:${userId}`;
 function readCookie(header: string, name: string): string | undefined {
 	for (const part of header.split(';')) {
 		const i = part.indexOf('=');
-		if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+		if (i > 0 && part.slice(0, i).trim() === name) {
+			return decodeURIComponent(part.slice(i + 1).trim());
+		}
 	}
 	return undefined;
 }
@@ -59,7 +61,12 @@ async function authenticate(socket: S): Promise<void> {
 		socket.data = {
 			actor: kiosk.actor,
 			sessionId: null,
-			aanwezige: { sleutel: `kiosk-${kiosk.actor.kioskId}`, naam: kiosk.naam, organisatie: 'Kioskscherm', soort: 'kiosk' }
+			aanwezige: {
+				sleutel: `kiosk-${kiosk.actor.kioskId}`,
+				naam: kiosk.naam,
+				organisatie: 'Kioskscherm',
+				soort: 'kiosk'
+			}
 		};
 		return;
 	}
@@ -73,7 +80,12 @@ async function authenticate(socket: S): Promise<void> {
 	socket.data = {
 		actor,
 		sessionId: result.session.id,
-		aanwezige: { sleutel: String(result.user.id), naam: result.user.naam, organisatie, soort: 'gebruiker' }
+		aanwezige: {
+			sleutel: String(result.user.id),
+			naam: result.user.naam,
+			organisatie,
+			soort: 'gebruiker'
+		}
 	};
 }
 
@@ -89,7 +101,9 @@ async function provincieVanTafel(id: number): Promise<string | undefined> {
 export async function aanwezigen(io: IO, kamer: string): Promise<Aanwezige[]> {
 	const sockets = await io.in(kamer).fetchSockets();
 	const uniek = new Map<string, Aanwezige>();
-	for (const s of sockets) if (s.data?.aanwezige) uniek.set(s.data.aanwezige.sleutel, s.data.aanwezige);
+	for (const s of sockets) {
+		if (s.data?.aanwezige) uniek.set(s.data.aanwezige.sleutel, s.data.aanwezige);
+	}
 	return [...uniek.values()].sort((a, b) => a.naam.localeCompare(b.naam, 'nl'));
 }
 
@@ -116,8 +130,16 @@ async function volgen(io: IO, socket: S, raw: unknown): Promise<VolgAntwoord> {
 		await db().transaction((tx) =>
 			writeAudit(
 				tx,
-				{ userId: socket.data.actor.soort === 'gebruiker' ? socket.data.actor.userId : null, label: actorLabel(socket.data) },
-				{ entity: 'realtime-kamer', entityId: naam, action: 'toegang-geweigerd', after: { socket: socket.id } }
+				{
+					userId: socket.data.actor.soort === 'gebruiker' ? socket.data.actor.userId : null,
+					label: actorLabel(socket.data)
+				},
+				{
+					entity: 'realtime-kamer',
+					entityId: naam,
+					action: 'toegang-geweigerd',
+					after: { socket: socket.id }
+				}
 			)
 		);
 		return { ok: false, fout: 'Geen toegang tot deze kamer.' };
@@ -148,7 +170,9 @@ function onConnection(io: IO, socket: S) {
 			.then((res) => typeof ack === 'function' && ack(res))
 			.catch((err: unknown) => {
 				logError(err);
-				if (typeof ack === 'function') ack({ ok: false, fout: 'Serverfout bij het volgen van de kamer.' });
+				if (typeof ack === 'function') {
+					ack({ ok: false, fout: 'Serverfout bij het volgen van de kamer.' });
+				}
 			});
 	});
 	socket.on('kamer:verlaten', (req) => {
@@ -167,7 +191,9 @@ function onConnection(io: IO, socket: S) {
 	});
 	// A recovered socket is back in its rooms without asking: others should see it again.
 	if (socket.recovered) {
-		for (const r of socket.rooms) if (r.startsWith('regietafel:')) void broadcastAanwezigheid(io, r).catch(logError);
+		for (const r of socket.rooms) {
+			if (r.startsWith('regietafel:')) void broadcastAanwezigheid(io, r).catch(logError);
+		}
 	}
 }
 

@@ -28,7 +28,9 @@ const KEY = Symbol.for('regietafel.realtime.hub');
 
 /** @returns {HubState} */
 function state() {
-	const g = /** @type {Record<symbol, HubState | undefined>} */ (/** @type {unknown} */ (globalThis));
+	const g = /** @type {Record<symbol, HubState | undefined>} */ (
+		/** @type {unknown} */ (globalThis)
+	);
 	let s = g[KEY];
 	if (!s) {
 		s = { servers: new WeakMap(), current: null, app: null, waiting: [] };
@@ -96,7 +98,9 @@ export async function attachRealtime(httpServer, options = {}) {
 		]);
 		const p = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
 		p.on('error', (err) => console.error('[realtime] Postgres-adapter:', err.message));
-		io.adapter(createAdapter(p, { errorHandler: (err) => console.error('[realtime]', err.message) }));
+		io.adapter(
+			createAdapter(p, { errorHandler: (err) => console.error('[realtime]', err.message) })
+		);
 		pool = p;
 	}
 
@@ -104,7 +108,9 @@ export async function attachRealtime(httpServer, options = {}) {
 		appReady()
 			.then((app) => app.authenticate(socket))
 			.then(() => next())
-			.catch((/** @type {unknown} */ err) => next(err instanceof Error ? err : new Error(String(err))));
+			.catch((/** @type {unknown} */ err) =>
+				next(err instanceof Error ? err : new Error(String(err)))
+			);
 	});
 	io.on('connection', (socket) => {
 		void appReady().then((app) => app.onConnection(io, socket));

@@ -23,7 +23,10 @@ export async function queueEvent(
 	const [row] = await tx
 		.insert(realtimeKamers)
 		.values({ kamer, seq: 1 })
-		.onConflictDoUpdate({ target: realtimeKamers.kamer, set: { seq: sql`${realtimeKamers.seq} + 1` } })
+		.onConflictDoUpdate({
+			target: realtimeKamers.kamer,
+			set: { seq: sql`${realtimeKamers.seq} + 1` }
+		})
 		.returning({ seq: realtimeKamers.seq });
 	const seq = row!.seq;
 	await tx.insert(realtimeGebeurtenissen).values({ kamer, seq, type, payload: payload as object });

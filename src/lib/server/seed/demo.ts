@@ -18,7 +18,13 @@ import { mutate, SYSTEEM } from '../mutatie';
 import { hashPassword } from '../auth/password';
 import { generateKioskToken } from '../auth/kiosk';
 import { hashToken } from '../auth/session';
-import { DEMO_JAAR, PROVINCIES, VEILIGHEIDSREGIOS, ZUID_HOLLAND_GEMEENTEN, type VrCode } from './zuid-holland';
+import {
+	DEMO_JAAR,
+	PROVINCIES,
+	VEILIGHEIDSREGIOS,
+	ZUID_HOLLAND_GEMEENTEN,
+	type VrCode
+} from './zuid-holland';
 
 /** The one password of every demo account; shown in the README and, in demo mode, on the login page. */
 export const DEMO_WACHTWOORD = 'Regietafel-demo-2026';
@@ -169,15 +175,28 @@ export async function seedDemo(): Promise<SeedResult> {
 	const passwordHash = await hashPassword(DEMO_WACHTWOORD);
 	return mutate(SYSTEEM, async ({ tx, audit }) => {
 		const result = await insertDemo(tx, passwordHash);
-		await audit({ entity: 'demo-data', entityId: 'zuid-holland', action: 'geladen', after: { gebruikers: DEMO_GEBRUIKERS.length } });
+		await audit({
+			entity: 'demo-data',
+			entityId: 'zuid-holland',
+			action: 'geladen',
+			after: { gebruikers: DEMO_GEBRUIKERS.length }
+		});
 		return result;
 	});
 }
 
 async function insertDemo(tx: Tx, passwordHash: string): Promise<SeedResult> {
-	await tx.insert(provincies).values([...PROVINCIES]).onConflictDoNothing();
+	await tx
+		.insert(provincies)
+		.values([...PROVINCIES])
+		.onConflictDoNothing();
 	await tx.insert(gemeenten).values(
-		ZUID_HOLLAND_GEMEENTEN.map((g) => ({ jaar: DEMO_JAAR, code: g.code, naam: g.naam, provincieCode: 'PV28' }))
+		ZUID_HOLLAND_GEMEENTEN.map((g) => ({
+			jaar: DEMO_JAAR,
+			code: g.code,
+			naam: g.naam,
+			provincieCode: 'PV28'
+		}))
 	);
 
 	const vrIds = new Map<VrCode, number>();
@@ -189,7 +208,11 @@ async function insertDemo(tx: Tx, passwordHash: string): Promise<SeedResult> {
 		vrIds.set(vr.code, r!.id);
 	}
 	await tx.insert(regioGemeenten).values(
-		ZUID_HOLLAND_GEMEENTEN.map((g) => ({ regioId: vrIds.get(g.vr)!, jaar: DEMO_JAAR, gemeenteCode: g.code }))
+		ZUID_HOLLAND_GEMEENTEN.map((g) => ({
+			regioId: vrIds.get(g.vr)!,
+			jaar: DEMO_JAAR,
+			gemeenteCode: g.code
+		}))
 	);
 
 	const orgIds = new Map<Org, number>();
@@ -197,7 +220,11 @@ async function insertDemo(tx: Tx, passwordHash: string): Promise<SeedResult> {
 		const [o] = await tx.insert(organisaties).values(values).returning({ id: organisaties.id });
 		orgIds.set(key, o!.id);
 	};
-	await addOrg('provincie', { naam: 'Provincie Zuid-Holland', type: 'provincie', provincieCode: 'PV28' });
+	await addOrg('provincie', {
+		naam: 'Provincie Zuid-Holland',
+		type: 'provincie',
+		provincieCode: 'PV28'
+	});
 	await addOrg('coa', { naam: 'COA', type: 'coa', provincieCode: null });
 	await addOrg('bzk', { naam: 'Ministerie van BZK', type: 'ministerie' });
 	await addOrg('jenv', { naam: 'Ministerie van JenV', type: 'ministerie' });
@@ -218,7 +245,8 @@ async function insertDemo(tx: Tx, passwordHash: string): Promise<SeedResult> {
 			naam: 'Provinciale Regietafel Zuid-Holland',
 			soort: 'prt',
 			provincieCode: 'PV28',
-			beschrijving: 'Provinciale Regietafel vluchtelingen en asiel, voorgezeten door de Commissaris van de Koning.'
+			beschrijving:
+				'Provinciale Regietafel vluchtelingen en asiel, voorgezeten door de Commissaris van de Koning.'
 		})
 		.returning({ id: regietafels.id });
 	tafelIds.set('PRT', prt!.id);
@@ -241,17 +269,25 @@ async function insertDemo(tx: Tx, passwordHash: string): Promise<SeedResult> {
 			.insert(users)
 			.values({ email: u.email, naam: u.naam, functie: u.functie, passwordHash })
 			.returning({ id: users.id });
-		await tx.insert(memberships).values({ userId: row!.id, organisatieId: orgIds.get(u.org)!, rol: u.rol });
+		await tx
+			.insert(memberships)
+			.values({ userId: row!.id, organisatieId: orgIds.get(u.org)!, rol: u.rol });
 		for (const t of u.tafels) {
-			await tx.insert(regietafelLeden).values({ regietafelId: tafelIds.get(t.tafel)!, userId: row!.id, rol: t.rol });
+			await tx
+				.insert(regietafelLeden)
+				.values({ regietafelId: tafelIds.get(t.tafel)!, userId: row!.id, rol: t.rol });
 		}
 	}
 
-	const [secretaris] = await tx.select({ id: users.id }).from(users).where(eq(users.email, 'secretaris@regietafel.test'));
+	const [secretaris] = await tx
+		.select({ id: users.id })
+		.from(users)
+		.where(eq(users.email, 'secretaris@regietafel.test'));
 	await tx.insert(mededelingen).values({
 		regietafelId: prt!.id,
 		auteurId: secretaris!.id,
-		tekst: 'Welkom in de demo van Regietafel. Alle personen en cijfers in deze omgeving zijn fictief.'
+		tekst:
+			'Welkom in de demo van Regietafel. Alle personen en cijfers in deze omgeving zijn fictief.'
 	});
 
 	const kioskToken = generateKioskToken();

@@ -35,7 +35,14 @@ export async function listGebruikers(): Promise<GebruikerRij[]> {
 		.orderBy(asc(users.naam), asc(memberships.id));
 	const per = new Map<number, GebruikerRij>();
 	for (const r of rows) {
-		const g = per.get(r.id) ?? { id: r.id, email: r.email, naam: r.naam, functie: r.functie, actief: r.actief, rollen: [] };
+		const g = per.get(r.id) ?? {
+			id: r.id,
+			email: r.email,
+			naam: r.naam,
+			functie: r.functie,
+			actief: r.actief,
+			rollen: []
+		};
 		if (r.rol && r.organisatie) g.rollen.push({ rol: r.rol, organisatie: r.organisatie });
 		per.set(r.id, g);
 	}
@@ -59,10 +66,12 @@ export interface NieuweGebruiker {
 }
 
 export type NieuweGebruikerResultaat =
-	| { ok: true; id: number }
-	| { ok: false; veld: keyof NieuweGebruiker; fout: string };
+	{ ok: true; id: number } | { ok: false; veld: keyof NieuweGebruiker; fout: string };
 
-export async function maakGebruiker(actor: AuditActor, g: NieuweGebruiker): Promise<NieuweGebruikerResultaat> {
+export async function maakGebruiker(
+	actor: AuditActor,
+	g: NieuweGebruiker
+): Promise<NieuweGebruikerResultaat> {
 	const email = g.email.trim().toLowerCase();
 	const [org] = await db().select().from(organisaties).where(eq(organisaties.id, g.organisatieId));
 	if (!org) return { ok: false, veld: 'organisatieId', fout: 'Kies een bestaande organisatie.' };
@@ -70,7 +79,9 @@ export async function maakGebruiker(actor: AuditActor, g: NieuweGebruiker): Prom
 		return { ok: false, veld: 'rol', fout: 'Deze rol past niet bij het soort organisatie.' };
 	}
 	const [bestaand] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
-	if (bestaand) return { ok: false, veld: 'email', fout: 'Er bestaat al een account met dit e-mailadres.' };
+	if (bestaand) {
+		return { ok: false, veld: 'email', fout: 'Er bestaat al een account met dit e-mailadres.' };
+	}
 	const passwordHash = await hashPassword(g.wachtwoord);
 	const id = await mutate(actor, async ({ tx, audit }) => {
 		const [u] = await tx
@@ -90,16 +101,29 @@ export async function maakGebruiker(actor: AuditActor, g: NieuweGebruiker): Prom
 }
 
 /** Deactivating ends all sessions and live connections of the user at once. */
-export async function zetActief(actor: AuditActor, userId: number, actief: boolean): Promise<boolean> {
+export async function zetActief(
+	actor: AuditActor,
+	userId: number,
+	actief: boolean
+): Promise<boolean> {
 	const result = await mutate(actor, async ({ tx, audit }) => {
-		const [before] = await tx.select({ actief: users.actief }).from(users).where(eq(users.id, userId));
+		const [before] = await tx
+			.select({ actief: users.actief })
+			.from(users)
+			.where(eq(users.id, userId));
 		if (!before) {
 			await audit({ entity: 'gebruiker', entityId: userId, action: 'activeren-niet-gevonden' });
 			return null;
 		}
 		await tx.update(users).set({ actief }).where(eq(users.id, userId));
 		const sessies = actief ? [] : await invalidateUserSessions(tx, userId);
-		await audit({ entity: 'gebruiker', entityId: userId, action: actief ? 'geactiveerd' : 'gedeactiveerd', before, after: { actief } });
+		await audit({
+			entity: 'gebruiker',
+			entityId: userId,
+			action: actief ? 'geactiveerd' : 'gedeactiveerd',
+			before,
+			after: { actief }
+		});
 		return sessies;
 	});
 	if (result === null) return false;

@@ -11,13 +11,26 @@ export interface MijnGemeente {
 }
 
 /** The user's own gemeente(n) (gemeente-ambtenaar/-bestuurder/medewerker), latest year. */
-export async function mijnGemeenten(actor: Extract<Actor, { soort: 'gebruiker' }>): Promise<MijnGemeente[]> {
-	const codes = [...new Set(actor.rollen.map((r) => r.gemeenteCode).filter((c): c is string => !!c))];
+export async function mijnGemeenten(
+	actor: Extract<Actor, { soort: 'gebruiker' }>
+): Promise<MijnGemeente[]> {
+	const codes = [
+		...new Set(actor.rollen.map((r) => r.gemeenteCode).filter((c): c is string => !!c))
+	];
 	if (codes.length === 0) return [];
 	const rows = await db()
-		.select({ code: gemeenten.code, naam: gemeenten.naam, jaar: gemeenten.jaar, regio: regios.naam, type: regios.type })
+		.select({
+			code: gemeenten.code,
+			naam: gemeenten.naam,
+			jaar: gemeenten.jaar,
+			regio: regios.naam,
+			type: regios.type
+		})
 		.from(gemeenten)
-		.leftJoin(regioGemeenten, and(eq(regioGemeenten.gemeenteCode, gemeenten.code), eq(regioGemeenten.jaar, gemeenten.jaar)))
+		.leftJoin(
+			regioGemeenten,
+			and(eq(regioGemeenten.gemeenteCode, gemeenten.code), eq(regioGemeenten.jaar, gemeenten.jaar))
+		)
 		.leftJoin(regios, eq(regioGemeenten.regioId, regios.id))
 		.where(inArray(gemeenten.code, codes))
 		.orderBy(desc(gemeenten.jaar));
@@ -55,7 +68,9 @@ export async function recenteActiviteit(
 		? undefined
 		: or(
 				eq(auditLog.actorUserId, actor.userId),
-				tafelIds.length ? and(eq(auditLog.entity, 'regietafel'), inArray(auditLog.entityId, tafelIds)) : undefined
+				tafelIds.length
+					? and(eq(auditLog.entity, 'regietafel'), inArray(auditLog.entityId, tafelIds))
+					: undefined
 			);
 	return db()
 		.select({

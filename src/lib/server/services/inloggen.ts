@@ -17,14 +17,17 @@ import { sessieKamer } from '../realtime/app';
 export const FOUT_ONJUIST = 'Het e-mailadres of het wachtwoord is onjuist.';
 
 export type InlogResultaat =
-	| { ok: true; token: string; session: Session }
-	| { ok: false; fout: string; status: 400 | 429 };
+	{ ok: true; token: string; session: Session } | { ok: false; fout: string; status: 400 | 429 };
 
 /**
  * Checks credentials with throttling per account and per IP. The message for a wrong password,
  * an unknown address and a deactivated account is the same (no user enumeration).
  */
-export async function inloggen(emailRaw: string, password: string, ip: string): Promise<InlogResultaat> {
+export async function inloggen(
+	emailRaw: string,
+	password: string,
+	ip: string
+): Promise<InlogResultaat> {
 	const email = emailRaw.trim().toLowerCase();
 	const throttle = await checkThrottle(email, ip);
 	if (!throttle.toegestaan) {
@@ -36,10 +39,17 @@ export async function inloggen(emailRaw: string, password: string, ip: string): 
 		};
 	}
 	const [user] = await db()
-		.select({ id: users.id, naam: users.naam, passwordHash: users.passwordHash, actief: users.actief })
+		.select({
+			id: users.id,
+			naam: users.naam,
+			passwordHash: users.passwordHash,
+			actief: users.actief
+		})
 		.from(users)
 		.where(eq(users.email, email));
-	const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyDummy(password);
+	const valid = user
+		? await verifyPassword(user.passwordHash, password)
+		: await verifyDummy(password);
 	if (!user || !valid || !user.actief) {
 		await registerFailure(email, ip);
 		return { ok: false, status: 400, fout: FOUT_ONJUIST };
@@ -77,14 +87,24 @@ export async function wijzigWachtwoord(
 	if (!user || !(await verifyPassword(user.passwordHash, huidig))) {
 		return { ok: false, veld: 'huidig', fout: 'Het huidige wachtwoord is onjuist.' };
 	}
-	if (huidig === nieuw) return { ok: false, veld: 'nieuw', fout: 'Kies een ander wachtwoord dan het huidige.' };
+	if (huidig === nieuw) {
+		return { ok: false, veld: 'nieuw', fout: 'Kies een ander wachtwoord dan het huidige.' };
+	}
 	const passwordHash = await hashPassword(nieuw);
 	const token = generateSessionToken();
 	const { session, oud } = await mutate({ userId, label: user.naam }, async ({ tx, audit }) => {
-		await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, userId));
+		await tx
+			.update(users)
+			.set({ passwordHash, passwordChangedAt: new Date() })
+			.where(eq(users.id, userId));
 		const oud = await invalidateUserSessions(tx, userId);
 		const session = await createSession(tx, token, userId);
-		await audit({ entity: 'gebruiker', entityId: userId, action: 'wachtwoord-gewijzigd', after: { sessiesBeeindigd: oud.length } });
+		await audit({
+			entity: 'gebruiker',
+			entityId: userId,
+			action: 'wachtwoord-gewijzigd',
+			after: { sessiesBeeindigd: oud.length }
+		});
 		return { session, oud };
 	});
 	const io = getIo();

@@ -26,7 +26,10 @@ export async function listKioskLinks() {
 
 /** Creates a link; the token is returned once and only its hash is kept. */
 export async function maakKioskLink(actor: AuditActor, regietafelId: number, naam: string) {
-	const [tafel] = await db().select({ id: regietafels.id }).from(regietafels).where(eq(regietafels.id, regietafelId));
+	const [tafel] = await db()
+		.select({ id: regietafels.id })
+		.from(regietafels)
+		.where(eq(regietafels.id, regietafelId));
 	if (!tafel) return { ok: false as const, fout: 'Kies een bestaande regietafel.' };
 	const token = generateKioskToken();
 	const id = await mutate(actor, async ({ tx, audit }) => {
@@ -34,7 +37,12 @@ export async function maakKioskLink(actor: AuditActor, regietafelId: number, naa
 			.insert(kioskLinks)
 			.values({ regietafelId, naam, tokenHash: hashToken(token), createdBy: actor.userId })
 			.returning({ id: kioskLinks.id });
-		await audit({ entity: 'kiosklink', entityId: k!.id, action: 'aangemaakt', after: { regietafelId, naam } });
+		await audit({
+			entity: 'kiosklink',
+			entityId: k!.id,
+			action: 'aangemaakt',
+			after: { regietafelId, naam }
+		});
 		return k!.id;
 	});
 	return { ok: true as const, id, token };
@@ -48,7 +56,12 @@ export async function trekKioskLinkIn(actor: AuditActor, id: number): Promise<bo
 			.set({ revokedAt: new Date() })
 			.where(and(eq(kioskLinks.id, id), isNull(kioskLinks.revokedAt)))
 			.returning({ id: kioskLinks.id, naam: kioskLinks.naam });
-		await audit({ entity: 'kiosklink', entityId: id, action: k ? 'ingetrokken' : 'intrekken-niet-gevonden', before: k ?? null });
+		await audit({
+			entity: 'kiosklink',
+			entityId: id,
+			action: k ? 'ingetrokken' : 'intrekken-niet-gevonden',
+			before: k ?? null
+		});
 		return !!k;
 	});
 	if (done) getIo()?.in(kioskKamer(id)).disconnectSockets(true);

@@ -2,7 +2,15 @@ import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import { kamerNaam, type RegietafelRef } from '$lib/domain/autorisatie/rechten';
 import type { TafelRol } from '$lib/domain/autorisatie/rollen';
 import { db } from '../db';
-import { mededelingen, memberships, organisaties, regietafelLeden, regietafels, regios, users } from '../db/schema';
+import {
+	mededelingen,
+	memberships,
+	organisaties,
+	regietafelLeden,
+	regietafels,
+	regios,
+	users
+} from '../db/schema';
 import { mutate, type AuditActor } from '../mutatie';
 import { getIo } from '../realtime/hub.js';
 import { gebruikerKamer } from '../realtime/app';
@@ -79,7 +87,9 @@ export async function listLeden(tafelId: number): Promise<Lid[]> {
 		.orderBy(users.id, memberships.id);
 	return rows
 		.map((r) => ({ ...r, organisatie: r.organisatie ?? '' }))
-		.sort((a, b) => ROL_VOLGORDE[a.rol] - ROL_VOLGORDE[b.rol] || a.naam.localeCompare(b.naam, 'nl'));
+		.sort(
+			(a, b) => ROL_VOLGORDE[a.rol] - ROL_VOLGORDE[b.rol] || a.naam.localeCompare(b.naam, 'nl')
+		);
 }
 
 /** Active users who are not yet a member: candidates for "lid toevoegen". */
@@ -97,7 +107,12 @@ export async function listKandidaten(tafelId: number) {
 
 export async function listMededelingen(tafelId: number, limit = 20): Promise<Mededeling[]> {
 	return db()
-		.select({ id: mededelingen.id, tekst: mededelingen.tekst, auteur: users.naam, createdAt: mededelingen.createdAt })
+		.select({
+			id: mededelingen.id,
+			tekst: mededelingen.tekst,
+			auteur: users.naam,
+			createdAt: mededelingen.createdAt
+		})
 		.from(mededelingen)
 		.innerJoin(users, eq(mededelingen.auteurId, users.id))
 		.where(eq(mededelingen.regietafelId, tafelId))
@@ -105,13 +120,22 @@ export async function listMededelingen(tafelId: number, limit = 20): Promise<Med
 		.limit(limit);
 }
 
-export async function plaatsMededeling(actor: AuditActor & { userId: number }, tafelId: number, tekst: string) {
+export async function plaatsMededeling(
+	actor: AuditActor & { userId: number },
+	tafelId: number,
+	tekst: string
+) {
 	return mutate(actor, async ({ tx, audit, publish }) => {
 		const [m] = await tx
 			.insert(mededelingen)
 			.values({ regietafelId: tafelId, auteurId: actor.userId, tekst })
 			.returning();
-		await audit({ entity: 'regietafel', entityId: tafelId, action: 'mededeling-geplaatst', after: m });
+		await audit({
+			entity: 'regietafel',
+			entityId: tafelId,
+			action: 'mededeling-geplaatst',
+			after: m
+		});
 		await publish(tafelKamer(tafelId), 'mededeling.geplaatst', {
 			id: m!.id,
 			tekst,
@@ -122,13 +146,22 @@ export async function plaatsMededeling(actor: AuditActor & { userId: number }, t
 	});
 }
 
-export async function verwijderMededeling(actor: AuditActor, tafelId: number, id: number): Promise<boolean> {
+export async function verwijderMededeling(
+	actor: AuditActor,
+	tafelId: number,
+	id: number
+): Promise<boolean> {
 	return mutate(actor, async ({ tx, audit, publish }) => {
 		const [m] = await tx
 			.delete(mededelingen)
 			.where(and(eq(mededelingen.id, id), eq(mededelingen.regietafelId, tafelId)))
 			.returning();
-		await audit({ entity: 'regietafel', entityId: tafelId, action: m ? 'mededeling-verwijderd' : 'mededeling-niet-gevonden', before: m ?? null });
+		await audit({
+			entity: 'regietafel',
+			entityId: tafelId,
+			action: m ? 'mededeling-verwijderd' : 'mededeling-niet-gevonden',
+			before: m ?? null
+		});
 		if (m) await publish(tafelKamer(tafelId), 'mededeling.verwijderd', { id });
 		return !!m;
 	});
@@ -136,11 +169,24 @@ export async function verwijderMededeling(actor: AuditActor, tafelId: number, id
 
 export type LidResultaat = { ok: true } | { ok: false; fout: string };
 
-export async function voegLidToe(actor: AuditActor, tafelId: number, userId: number, rol: TafelRol): Promise<LidResultaat> {
+export async function voegLidToe(
+	actor: AuditActor,
+	tafelId: number,
+	userId: number,
+	rol: TafelRol
+): Promise<LidResultaat> {
 	return mutate(actor, async ({ tx, audit, publish }) => {
-		const [u] = await tx.select({ id: users.id, naam: users.naam, actief: users.actief }).from(users).where(eq(users.id, userId));
+		const [u] = await tx
+			.select({ id: users.id, naam: users.naam, actief: users.actief })
+			.from(users)
+			.where(eq(users.id, userId));
 		if (!u || !u.actief) {
-			await audit({ entity: 'regietafel', entityId: tafelId, action: 'lid-toevoegen-geweigerd', after: { userId } });
+			await audit({
+				entity: 'regietafel',
+				entityId: tafelId,
+				action: 'lid-toevoegen-geweigerd',
+				after: { userId }
+			});
 			return { ok: false, fout: 'Deze gebruiker bestaat niet of is gedeactiveerd.' } as const;
 		}
 		const [bestaand] = await tx
@@ -167,13 +213,22 @@ export async function voegLidToe(actor: AuditActor, tafelId: number, userId: num
 	});
 }
 
-export async function verwijderLid(actor: AuditActor, tafelId: number, userId: number): Promise<boolean> {
+export async function verwijderLid(
+	actor: AuditActor,
+	tafelId: number,
+	userId: number
+): Promise<boolean> {
 	const removed = await mutate(actor, async ({ tx, audit, publish }) => {
 		const [weg] = await tx
 			.delete(regietafelLeden)
 			.where(and(eq(regietafelLeden.regietafelId, tafelId), eq(regietafelLeden.userId, userId)))
 			.returning();
-		await audit({ entity: 'regietafel', entityId: tafelId, action: weg ? 'lid-verwijderd' : 'lid-verwijderen-niet-gevonden', before: weg ?? null });
+		await audit({
+			entity: 'regietafel',
+			entityId: tafelId,
+			action: weg ? 'lid-verwijderd' : 'lid-verwijderen-niet-gevonden',
+			before: weg ?? null
+		});
 		if (weg) await publish(tafelKamer(tafelId), 'leden.gewijzigd', { userId, verwijderd: true });
 		return !!weg;
 	});

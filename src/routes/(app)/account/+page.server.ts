@@ -5,12 +5,14 @@ import { wachtwoordWijzigenSchema } from '$lib/schemas/account';
 import { wijzigWachtwoord } from '$lib/server/services/inloggen';
 import { setSessionCookie } from '$lib/server/auth/session';
 
-export const load = (async (event) => ({ user: requireUser(event) })) satisfies PageServerLoad;
+export const load = ((event) => ({ user: requireUser(event) })) satisfies PageServerLoad;
 
 export const actions = {
 	wachtwoord: async (event) => {
 		const user = requireUser(event);
-		const parsed = wachtwoordWijzigenSchema.safeParse(Object.fromEntries(await event.request.formData()));
+		const parsed = wachtwoordWijzigenSchema.safeParse(
+			Object.fromEntries(await event.request.formData())
+		);
 		if (!parsed.success) {
 			const fouten: Record<string, string> = {};
 			for (const i of parsed.error.issues) fouten[String(i.path[0])] ??= i.message;

@@ -11,7 +11,7 @@ function veiligTerug(raw: string | null): string {
 	return raw && /^\/(?!\/)[^\s\\]*$/.test(raw) ? raw : '/';
 }
 
-export const load = (async ({ locals, url }) => {
+export const load = (({ locals, url }) => {
 	if (locals.user) redirect(303, veiligTerug(url.searchParams.get('terug')));
 	return {
 		demo: env().DEMO

@@ -1,4 +1,14 @@
-import { bigint, customType, index, jsonb, pgTable, primaryKey, text, timestamp, bigserial } from 'drizzle-orm/pg-core';
+import {
+	bigint,
+	customType,
+	index,
+	jsonb,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	bigserial
+} from 'drizzle-orm/pg-core';
 
 /** Per-room sequence counter; the row lock orders concurrent writers to one room. */
 export const realtimeKamers = pgTable('realtime_kamers', {

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { ORGANISATIE_ROLLEN } from '$lib/domain/autorisatie/rollen';
 import { requireRight, requireUser } from '$lib/server/guard';
-import { listGebruikers, listOrganisaties, maakGebruiker, zetActief } from '$lib/server/services/gebruikers';
+import {
+	listGebruikers,
+	listOrganisaties,
+	maakGebruiker,
+	zetActief
+} from '$lib/server/services/gebruikers';
 import { idSchema } from '$lib/schemas/regietafel';
 import { wachtwoordSchema } from '$lib/schemas/account';
 
@@ -52,10 +57,18 @@ export const actions = {
 		const actief = form.get('actief') === 'true';
 		if (!id.success) return fail(400, { actie: 'actief' as const, fout: 'Onbekende gebruiker.' });
 		if (id.data === user.id && !actief) {
-			return fail(400, { actie: 'actief' as const, fout: 'U kunt uw eigen account niet deactiveren.' });
+			return fail(400, {
+				actie: 'actief' as const,
+				fout: 'U kunt uw eigen account niet deactiveren.'
+			});
 		}
 		const ok = await zetActief({ userId: user.id, label: user.naam }, id.data, actief);
 		if (!ok) return fail(404, { actie: 'actief' as const, fout: 'Deze gebruiker bestaat niet.' });
-		return { actie: 'actief' as const, succes: actief ? 'Account geactiveerd.' : 'Account gedeactiveerd; alle sessies zijn beëindigd.' };
+		return {
+			actie: 'actief' as const,
+			succes: actief
+				? 'Account geactiveerd.'
+				: 'Account gedeactiveerd; alle sessies zijn beëindigd.'
+		};
 	}
 } satisfies Actions;

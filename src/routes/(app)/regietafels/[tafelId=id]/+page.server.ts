@@ -75,9 +75,16 @@ export const actions = {
 		const tafel = await tafelOf404(event);
 		requireRight(event, { actie: 'regietafel.mededeling-plaatsen', regietafel: tafel });
 		const parsed = idSchema.safeParse((await event.request.formData()).get('id'));
-		if (!parsed.success) return fail(400, { actie: 'mededeling' as const, fout: 'Onbekende mededeling.' });
+		if (!parsed.success) {
+			return fail(400, { actie: 'mededeling' as const, fout: 'Onbekende mededeling.' });
+		}
 		const ok = await verwijderMededeling(actorVan(event), tafel.id, parsed.data);
-		if (!ok) return fail(404, { actie: 'mededeling' as const, fout: 'Deze mededeling bestaat niet meer.' });
+		if (!ok) {
+			return fail(404, {
+				actie: 'mededeling' as const,
+				fout: 'Deze mededeling bestaat niet meer.'
+			});
+		}
 		return { actie: 'mededeling' as const, succes: 'Mededeling verwijderd.' };
 	},
 	lidToevoegen: async (event) => {
@@ -86,7 +93,10 @@ export const actions = {
 		const form = await event.request.formData();
 		const parsed = lidSchema.safeParse({ userId: form.get('userId'), rol: form.get('rol') });
 		if (!parsed.success) {
-			return fail(400, { actie: 'lid' as const, fout: parsed.error.issues[0]?.message ?? 'Ongeldige invoer.' });
+			return fail(400, {
+				actie: 'lid' as const,
+				fout: parsed.error.issues[0]?.message ?? 'Ongeldige invoer.'
+			});
 		}
 		const r = await voegLidToe(actorVan(event), tafel.id, parsed.data.userId, parsed.data.rol);
 		if (!r.ok) return fail(400, { actie: 'lid' as const, fout: r.fout });

@@ -36,7 +36,7 @@ export async function startup(): Promise<void> {
 		for (const u of DEMO_GEBRUIKERS) regels.push(`  ${u.email.padEnd(40)} ${u.omschrijving}`);
 	} else if (await isEmpty(handle.db)) {
 		regels.push(
-			'Lege database en demomodus uit: maak een beheerder aan met `npm run db:reset` in demomodus of via een import.'
+			'Lege database en demomodus uit: maak de eerste beheerder aan met `npm run beheerder -- <e-mail> "<naam>" "<organisatie>"`.'
 		);
 	}
 	startRealtimeApp();

@@ -13,7 +13,9 @@ import { wachtwoordSchema } from '../src/lib/schemas/account';
 
 const [email, naam, organisatie] = process.argv.slice(2);
 if (!email || !naam || !organisatie) {
-	console.error('Gebruik: npm run beheerder -- <e-mail> "<naam>" "<organisatie, bijv. Provincie Zuid-Holland>"');
+	console.error(
+		'Gebruik: npm run beheerder -- <e-mail> "<naam>" "<organisatie, bijv. Provincie Zuid-Holland>"'
+	);
 	process.exit(1);
 }
 const rl = createInterface({ input: process.stdin, output: process.stdout });
@@ -29,12 +31,22 @@ const { db } = await database();
 let [org] = await db.select().from(organisaties).where(eq(organisaties.naam, organisatie));
 if (!org) {
 	org = await mutate(SYSTEEM, async ({ tx, audit }) => {
-		const [o] = await tx.insert(organisaties).values({ naam: organisatie, type: 'overig' }).returning();
+		const [o] = await tx
+			.insert(organisaties)
+			.values({ naam: organisatie, type: 'overig' })
+			.returning();
 		await audit({ entity: 'organisatie', entityId: o!.id, action: 'aangemaakt', after: o });
 		return o!;
 	});
 }
-const r = await maakGebruiker(SYSTEEM, { email, naam, functie: 'Beheerder', organisatieId: org.id, rol: 'beheerder', wachtwoord });
+const r = await maakGebruiker(SYSTEEM, {
+	email,
+	naam,
+	functie: 'Beheerder',
+	organisatieId: org.id,
+	rol: 'beheerder',
+	wachtwoord
+});
 if (!r.ok) {
 	console.error(r.fout);
 	process.exitCode = 1;

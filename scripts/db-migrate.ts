@@ -6,5 +6,7 @@ import { migrate } from '../src/lib/server/db/migrate';
 const e = env();
 const handle = await openDatabase({ url: e.DATABASE_URL, dataDir: e.PGLITE_DIR });
 await migrate(handle);
-console.log(`Migraties toegepast (${handle.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${e.PGLITE_DIR}`}).`);
+console.log(
+	`Migraties toegepast (${handle.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${e.PGLITE_DIR}`}).`
+);
 await handle.close();

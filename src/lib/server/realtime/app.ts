@@ -37,6 +37,16 @@ function readCookie(header: string, name: string): string | undefined {
 	return undefined;
 }
 
+function eigenHerkomst(origin: string, host: string | undefined): boolean {
+	try {
+		const h = new URL(origin).host;
+		if (host && h === host) return true;
+		return !!process.env.ORIGIN && h === new URL(process.env.ORIGIN).host;
+	} catch {
+		return false;
+	}
+}
+
 const volgSchema = z.object({
 	kamer: z.string().max(64),
 	sinds: z.number().int().min(0).optional()
@@ -54,6 +64,11 @@ async function organisatieNaam(userId: number): Promise<string> {
 
 /** Session cookie (browsers) or kiosk token (`auth.kiosk`, meeting-room displays). */
 async function authenticate(socket: S): Promise<void> {
+	// Cross-site WebSocket hijacking: a browser always sends Origin; it must be our own site.
+	const origin = socket.handshake.headers.origin;
+	if (origin && !eigenHerkomst(origin, socket.handshake.headers.host)) {
+		throw new Error('herkomst-geweigerd');
+	}
 	const kioskToken: unknown = socket.handshake.auth?.kiosk;
 	if (typeof kioskToken === 'string') {
 		const kiosk = await validateKioskToken(kioskToken);

@@ -1,6 +1,6 @@
 import { closeDatabase, database } from './db';
 import { env } from './env';
-import { isEmpty, seedDemo, DEMO_GEBRUIKERS, DEMO_WACHTWOORD } from './seed/demo';
+import { isEmpty, seedDemoAlsLeeg, DEMO_GEBRUIKERS, DEMO_WACHTWOORD } from './seed/demo';
 import { startRealtimeApp } from './realtime/app';
 import { pruneOutbox } from './realtime/publish';
 import { pruneLoginPogingen } from './auth/throttle';
@@ -28,9 +28,11 @@ export async function startup(): Promise<void> {
 	);
 	if (e.DEMO) {
 		if (await isEmpty(handle.db)) {
-			const seed = await seedDemo();
-			regels.push('Demodata geladen (Zuid-Holland; personen en cijfers fictief).');
-			regels.push(`Kiosklink PRT (alleen nu getoond): {origin}/kiosk/${seed.kioskToken}`);
+			const seed = await seedDemoAlsLeeg();
+			if (seed) {
+				regels.push('Demodata geladen (Zuid-Holland; personen en cijfers fictief).');
+				regels.push(`Kiosklink PRT (alleen nu getoond): {origin}/kiosk/${seed.kioskToken}`);
+			}
 		}
 		regels.push(`Demo-inloggegevens (wachtwoord voor allen: ${DEMO_WACHTWOORD}):`);
 		for (const u of DEMO_GEBRUIKERS) regels.push(`  ${u.email.padEnd(40)} ${u.omschrijving}`);

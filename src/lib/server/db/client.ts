@@ -8,6 +8,8 @@ export type Executor = Database | Tx;
 export interface DatabaseHandle {
 	db: Database;
 	kind: 'pglite' | 'postgres';
+	/** The postgres:// URL (PostgreSQL only). */
+	url?: string;
 	close: () => Promise<void>;
 }
 
@@ -36,7 +38,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 			connection: { application_name: 'regietafel' }
 		});
 		const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database;
-		return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+		return { db, kind: 'postgres', url: options.url, close: () => client.end({ timeout: 5 }) };
 	}
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');

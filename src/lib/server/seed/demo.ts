@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { OrganisatieRol, TafelRol } from '$lib/domain/autorisatie/rollen';
 import type { Executor, Tx } from '../db';
 import {
@@ -167,22 +167,44 @@ export interface SeedResult {
 	prtId: number;
 }
 
+/** Advisory-lock key of the demo load ("regietafel-demo"). */
+const DEMO_SLOT = 7_346_201_502;
+class AlGeladen extends Error {}
+
 /**
- * Loads the demo: facts (provincies, the gemeenten of Zuid-Holland 2026 and their
- * veiligheidsregio's) plus fictitious people, the PRT and four regionale tafels.
+ * Loads the demo into an empty database: facts (provincies, the gemeenten of Zuid-Holland 2026
+ * and their veiligheidsregio's) plus fictitious people, the PRT and four regionale tafels.
  */
 export async function seedDemo(): Promise<SeedResult> {
+	const result = await seedDemoAlsLeeg();
+	if (!result) throw new Error('Demodata niet geladen: de database is niet leeg.');
+	return result;
+}
+
+/**
+ * `seedDemo` for server start: null when the database is not empty, also when another process
+ * starting at the same time on the same database has just loaded it (a transaction lock makes
+ * the check and the load one step).
+ */
+export async function seedDemoAlsLeeg(): Promise<SeedResult | null> {
 	const passwordHash = await hashPassword(DEMO_WACHTWOORD);
-	return mutate(SYSTEEM, async ({ tx, audit }) => {
-		const result = await insertDemo(tx, passwordHash);
-		await audit({
-			entity: 'demo-data',
-			entityId: 'zuid-holland',
-			action: 'geladen',
-			after: { gebruikers: DEMO_GEBRUIKERS.length }
+	try {
+		return await mutate(SYSTEEM, async ({ tx, audit }) => {
+			await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_SLOT})`);
+			if (!(await isEmpty(tx))) throw new AlGeladen();
+			const result = await insertDemo(tx, passwordHash);
+			await audit({
+				entity: 'demo-data',
+				entityId: 'zuid-holland',
+				action: 'geladen',
+				after: { gebruikers: DEMO_GEBRUIKERS.length }
+			});
+			return result;
 		});
-		return result;
-	});
+	} catch (err) {
+		if (err instanceof AlGeladen) return null;
+		throw err;
+	}
 }
 
 async function insertDemo(tx: Tx, passwordHash: string): Promise<SeedResult> {

@@ -1,0 +1,201 @@
+/**
+ * The role × route matrix over real HTTP against one production server (PGlite, demo data).
+ *
+ * The table below is the specification, derived by hand from the rules in
+ * src/lib/domain/autorisatie/rechten.ts and the route table in src/lib/server/toegang.ts — not a
+ * recording of what the server answers. Every cell is its own named test.
+ *
+ * Demo roles (src/lib/server/seed/demo.ts), table ids in a fresh demo database:
+ * PRT = 1, Haaglanden = 2, Rotterdam-Rijnmond = 4; all tables in provincie PV28.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, startServer, type RunningServer } from '../helpers/server';
+import { DEMO_EMAIL, kioskTokenFromLogs, pageData, postForm } from '../helpers/app';
+
+type Uitkomst = 'ok' | 'verboden' | 'login' | 'niet-gevonden';
+
+/** Columns of the matrix, in this order. */
+const ROLLEN = {
+	anoniem: null,
+	beheerder: DEMO_EMAIL.beheerder, // org beheerder, no tables
+	toezichthouder: DEMO_EMAIL.toezichthouder, // toezichthouder PV28, deelnemer PRT
+	secretaris: DEMO_EMAIL.secretaris, // medewerker, secretaris PRT
+	voorzitter: DEMO_EMAIL.voorzitter, // medewerker, voorzitter PRT
+	deelnemer: DEMO_EMAIL.deelnemer, // medewerker BZK, deelnemer PRT
+	'ambtenaar-denhaag': DEMO_EMAIL.ambtenaarDenHaag, // gemeente-ambtenaar GM0518, deelnemer tafel 2
+	'bestuurder-denhaag': DEMO_EMAIL.bestuurderDenHaag, // gemeente-bestuurder GM0518, deelnemer PRT, voorzitter tafel 2
+	coa: DEMO_EMAIL.coa, // coa-regievoerder (landelijk), deelnemer PRT
+	'secretaris-haaglanden': DEMO_EMAIL.secretarisHaaglanden // medewerker GM0503, secretaris tafel 2
+} as const;
+type Rol = keyof typeof ROLLEN;
+const ROL_NAMEN = Object.keys(ROLLEN) as Rol[];
+
+const CODES: Record<string, Uitkomst> = {
+	ok: 'ok',
+	L: 'login',
+	'403': 'verboden',
+	'404': 'niet-gevonden'
+};
+
+/** Kiosk tokens are filled in once the server runs. */
+const GELDIG = '<geldig>';
+const ONGELDIG = 'bestaat-niet-0000000000000000000';
+
+/**
+ * ok = 2xx, or a 303 to a page other than the login page; L = 303 to /inloggen?terug=<route>;
+ * 403 = refused; 404 = not found.
+ */
+// prettier-ignore
+const MATRIX: [route: string, cellen: string, waarom: string][] = [
+	//                                        anon beh toe sec vz  dn  amb bes coa shl
+	['GET /',                                'L   ok  ok  ok  ok  ok  ok  ok  ok  ok ', '(app) is ingelogd'],
+	['GET /account',                         'L   ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'account.beheren: every user'],
+	['GET /regietafels',                     'L   ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'ingelogd; the list is filtered'],
+	['GET /regietafels/1',                   'L   ok  ok  ok  ok  ok  403 ok  ok  403', 'regietafel.bekijken: beheerder, member of PRT, toezichthouder PV28'],
+	['GET /regietafels/2',                   'L   ok  ok  403 403 403 ok  ok  403 ok ', 'regietafel.bekijken: beheerder, member of Haaglanden, toezichthouder PV28; COA gives no table access'],
+	['GET /regietafels/4',                   'L   ok  ok  403 403 403 403 403 403 403', 'regietafel.bekijken: nobody here sits at Rotterdam-Rijnmond'],
+	['GET /regietafels/999',                 'L   404 404 404 404 404 404 404 404 404', 'no such table (login first: the route is ingelogd)'],
+	['GET /beheer',                          'L   ok  403 403 403 403 403 403 403 403', 'beheer.gebruikers; beheerder is sent on to /beheer/gebruikers'],
+	['GET /beheer/gebruikers',               'L   ok  403 403 403 403 403 403 403 403', 'beheer.gebruikers: beheerder only'],
+	['GET /beheer/kiosk-links',              'L   ok  403 403 403 403 403 403 403 403', 'beheer.kiosk: beheerder only'],
+	[`GET /kiosk/${GELDIG}`,                 'ok  ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'the token in the URL is the authorization'],
+	[`GET /kiosk/${ONGELDIG}`,               '404 404 404 404 404 404 404 404 404 404', 'unknown token: not found for everyone'],
+	['GET /api/gezondheid',                  'ok  ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'publiek'],
+	['GET /inloggen',                        'ok  ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'publiek; a logged-in user is sent on to /'],
+	['GET /bestaat-niet',                    '404 404 404 404 404 404 404 404 404 404', 'no such route'],
+	['POST /regietafels/1?/mededeling',      'L   403 403 ok  ok  403 403 403 403 403', 'regietafel.mededeling-plaatsen: secretaris or voorzitter of PRT (not the beheerder)'],
+	['POST /regietafels/2?/mededeling',      'L   403 403 403 403 403 403 ok  403 ok ', 'regietafel.mededeling-plaatsen: voorzitter (bestuurder) or secretaris of Haaglanden'],
+	['POST /regietafels/1?/lidToevoegen',    'L   ok  403 ok  403 403 403 403 403 403', 'regietafel.leden-beheren: beheerder or secretaris of PRT'],
+	['POST /beheer/gebruikers?/nieuw',       'L   ok  403 403 403 403 403 403 403 403', 'beheer.gebruikers'],
+	['POST /beheer/kiosk-links?/nieuw',      'L   ok  403 403 403 403 403 403 403 403', 'beheer.kiosk']
+];
+
+interface Cel {
+	route: string;
+	rol: Rol;
+	verwacht: Uitkomst;
+	waarom: string;
+}
+
+const CELLEN: Cel[] = MATRIX.flatMap(([route, cellen, waarom]) => {
+	const codes = cellen.trim().split(/\s+/);
+	if (codes.length !== ROL_NAMEN.length) throw new Error(`Rij ${route}: ${codes.length} cellen`);
+	return codes.map((c, i) => {
+		const verwacht = CODES[c];
+		if (!verwacht) throw new Error(`Rij ${route}: onbekende code ${c}`);
+		return { route, rol: ROL_NAMEN[i]!, verwacht, waarom };
+	});
+});
+
+let server: RunningServer;
+const cookies = new Map<Rol, string>();
+let kioskToken = '';
+/** User ids by e-mail and the provincie's organisation id, read from the beheer page. */
+const userIds = new Map<string, number>();
+let provincieOrgId = 0;
+
+beforeAll(async () => {
+	server = await startServer();
+	kioskToken = kioskTokenFromLogs(server.logs());
+	for (const rol of ROL_NAMEN) {
+		const email = ROLLEN[rol];
+		if (email) cookies.set(rol, await login(server.url, email));
+	}
+	const beheer = await pageData(server.url, '/beheer/gebruikers', cookies.get('beheerder')!);
+	for (const g of beheer.gebruikers as { id: number; email: string }[]) userIds.set(g.email, g.id);
+	const orgs = beheer.organisaties as { id: number; type: string }[];
+	provincieOrgId = orgs.find((o) => o.type === 'provincie')!.id;
+});
+
+afterAll(async () => {
+	await server?.stop();
+});
+
+/** Form fields for a POST cell: valid input, so an allowed request really succeeds. */
+function formulier(path: string, rol: Rol): Record<string, string> {
+	if (path.endsWith('?/mededeling')) return { tekst: `Matrixbericht van ${rol}` };
+	if (path.endsWith('?/lidToevoegen')) {
+		// Each allowed role adds someone else (a second add of the same person would fail).
+		const wie =
+			rol === 'beheerder'
+				? 'ambtenaar.leiden@regietafel.test'
+				: rol === 'secretaris'
+					? 'ambtenaar.dordrecht@regietafel.test'
+					: 'ambtenaar.rotterdam@regietafel.test';
+		return { userId: String(userIds.get(wie)), rol: 'deelnemer' };
+	}
+	if (path.endsWith('/gebruikers?/nieuw')) {
+		return {
+			email: `matrix-${rol}@regietafel.test`,
+			naam: `Matrix ${rol}`,
+			functie: 'Testaccount',
+			organisatieId: String(provincieOrgId),
+			rol: 'medewerker',
+			wachtwoord: 'Een-lang-testwachtwoord-2026'
+		};
+	}
+	if (path.endsWith('/kiosk-links?/nieuw')) return { regietafelId: '2', naam: `Scherm ${rol}` };
+	throw new Error(`Geen formulier voor ${path}`);
+}
+
+function uitkomst(r: Response, path: string): string {
+	const location = r.headers.get('location');
+	if (r.status >= 200 && r.status < 300) return 'ok';
+	if (r.status === 303 && location) {
+		const doel = new URL(location, server.url);
+		if (doel.pathname !== '/inloggen') return 'ok';
+		const verwachtTerug = path === '/' ? null : path;
+		return doel.searchParams.get('terug') === verwachtTerug
+			? 'login'
+			: `login met terug=${doel.searchParams.get('terug')}`;
+	}
+	if (r.status === 403) return 'verboden';
+	if (r.status === 404) return 'niet-gevonden';
+	return `status ${r.status}${location ? ` → ${location}` : ''}`;
+}
+
+describe('rol × route over HTTP', () => {
+	const tests = CELLEN.map((c) => [`${c.route} als ${c.rol} → ${c.verwacht}`, c] as const);
+	it.each(tests)('%s', async (_naam, { route, rol, verwacht, waarom }) => {
+		const [method, rawPath] = route.split(' ') as [string, string];
+		const path = rawPath.replace(GELDIG, kioskToken);
+		const cookie = cookies.get(rol) ?? null;
+		const r =
+			method === 'GET'
+				? await fetch(`${server.url}${path}`, {
+						redirect: 'manual',
+						headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) }
+					})
+				: await postForm(server.url, path, cookie, formulier(path, rol));
+		await r.arrayBuffer();
+		expect(uitkomst(r, path), waarom).toBe(verwacht);
+	});
+
+	it('heeft voor elke rol een kolom en elke cel een test', () => {
+		expect(CELLEN).toHaveLength(MATRIX.length * ROL_NAMEN.length);
+	});
+});
+
+describe('CSRF', () => {
+	it('weigert een formulieractie vanaf een vreemde Origin (403) en voert haar niet uit', async () => {
+		const secretaris = cookies.get('secretaris')!;
+		const tekst = 'Bericht via een vreemde site';
+		const teksten = async () => {
+			const data = await pageData(server.url, '/regietafels/1', secretaris);
+			return (data.mededelingen as { tekst: string }[]).map((m) => m.tekst);
+		};
+		const vreemd = await postForm(
+			server.url,
+			'/regietafels/1?/mededeling',
+			secretaris,
+			{ tekst },
+			{ origin: 'https://kwaadwillend.example' }
+		);
+		expect(vreemd.status).toBe(403);
+		expect(await teksten()).not.toContain(tekst);
+		// The same request from the site itself works: the refusal was about the Origin.
+		const eigen = await postForm(server.url, '/regietafels/1?/mededeling', secretaris, { tekst });
+		expect(eigen.status).toBe(200);
+		expect(await teksten()).toContain(tekst);
+	});
+});

@@ -1,0 +1,464 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+	can,
+	kamerNaam,
+	mag,
+	parseKamer,
+	type Besluit,
+	type GemeenteRef,
+	type Kamer,
+	type Recht,
+	type RegietafelRef
+} from './rechten';
+import {
+	ANONIEM,
+	type Actor,
+	type OrganisatieLidmaatschap,
+	type OrganisatieRol,
+	type OrganisatieType,
+	type TafelRol
+} from './rollen';
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures: two tables in Zuid-Holland (PV28), one in Noord-Holland (PV27); two gemeenten in
+// Zuid-Holland and one in Noord-Holland.
+// ---------------------------------------------------------------------------------------------
+
+const T1: RegietafelRef = { id: 1, provincieCode: 'PV28' };
+const T2: RegietafelRef = { id: 2, provincieCode: 'PV28' };
+const T_NH: RegietafelRef = { id: 9, provincieCode: 'PV27' };
+
+const DEN_HAAG: GemeenteRef = { code: 'GM0518', provincieCode: 'PV28' };
+const ROTTERDAM: GemeenteRef = { code: 'GM0599', provincieCode: 'PV28' };
+const AMSTERDAM: GemeenteRef = { code: 'GM0363', provincieCode: 'PV27' };
+
+let orgId = 100;
+function lid(
+	rol: OrganisatieRol,
+	organisatieType: OrganisatieType,
+	provincieCode: string | null,
+	gemeenteCode: string | null = null
+): OrganisatieLidmaatschap {
+	return { rol, organisatieId: orgId++, organisatieType, provincieCode, gemeenteCode };
+}
+
+let userId = 1;
+function gebruiker(
+	rollen: OrganisatieLidmaatschap[],
+	tafels: { tafel: RegietafelRef; rol: TafelRol }[] = []
+): Actor {
+	return {
+		soort: 'gebruiker',
+		userId: userId++,
+		rollen,
+		tafels: tafels.map((t) => ({
+			regietafelId: t.tafel.id,
+			provincieCode: t.tafel.provincieCode,
+			rol: t.rol
+		}))
+	};
+}
+
+/** Table members work for a ministry (no provincie), so only the table role gives them rights. */
+const ministerie = () => [lid('medewerker', 'ministerie', null)];
+
+const ACTOREN = {
+	beheerder: gebruiker([lid('beheerder', 'provincie', 'PV28')]),
+	'toezichthouder-pv28': gebruiker([lid('toezichthouder', 'provincie', 'PV28')]),
+	'toezichthouder-pv27': gebruiker([lid('toezichthouder', 'provincie', 'PV27')]),
+	'secretaris-t1': gebruiker(ministerie(), [{ tafel: T1, rol: 'secretaris' }]),
+	'voorzitter-t1': gebruiker(ministerie(), [{ tafel: T1, rol: 'voorzitter' }]),
+	'deelnemer-t1': gebruiker(ministerie(), [{ tafel: T1, rol: 'deelnemer' }]),
+	'secretaris-t2': gebruiker(ministerie(), [{ tafel: T2, rol: 'secretaris' }]),
+	'voorzitter-t2': gebruiker(ministerie(), [{ tafel: T2, rol: 'voorzitter' }]),
+	'deelnemer-t2': gebruiker(ministerie(), [{ tafel: T2, rol: 'deelnemer' }]),
+	'ambtenaar-denhaag': gebruiker([lid('gemeente-ambtenaar', 'gemeente', 'PV28', 'GM0518')]),
+	'bestuurder-denhaag': gebruiker([lid('gemeente-bestuurder', 'gemeente', 'PV28', 'GM0518')]),
+	'coa-landelijk': gebruiker([lid('coa-regievoerder', 'coa', null)]),
+	'coa-pv28': gebruiker([lid('coa-regievoerder', 'coa', 'PV28')]),
+	'medewerker-zonder-tafel': gebruiker(ministerie()),
+	'kiosk-t1': { soort: 'kiosk', kioskId: 3, regietafelId: 1, provincieCode: 'PV28' },
+	anoniem: ANONIEM
+} satisfies Record<string, Actor>;
+
+type ActorNaam = keyof typeof ACTOREN;
+const ACTOR_NAMEN = Object.keys(ACTOREN) as ActorNaam[];
+
+const GEBRUIKERS = ACTOR_NAMEN.filter((n) => ACTOREN[n].soort === 'gebruiker');
+const LEDEN_T1: ActorNaam[] = ['secretaris-t1', 'voorzitter-t1', 'deelnemer-t1'];
+const LEDEN_T2: ActorNaam[] = ['secretaris-t2', 'voorzitter-t2', 'deelnemer-t2'];
+
+const volg = (kamer: Kamer, provincieVanTafel?: string): Recht =>
+	provincieVanTafel === undefined
+		? { actie: 'kamer.volgen', kamer }
+		: { actie: 'kamer.volgen', kamer, provincieVanTafel };
+
+/**
+ * The matrix: for every right, exactly the actors that are allowed. Everyone else is refused,
+ * with `geen-recht` — or `niet-ingelogd` for the anonymous visitor.
+ */
+const MATRIX: { naam: string; recht: Recht; toegestaan: readonly ActorNaam[] }[] = [
+	{ naam: 'portaal gebruiken', recht: { actie: 'portaal.gebruiken' }, toegestaan: GEBRUIKERS },
+	{ naam: 'account beheren', recht: { actie: 'account.beheren' }, toegestaan: GEBRUIKERS },
+
+	{
+		naam: 'tafel 1 bekijken',
+		recht: { actie: 'regietafel.bekijken', regietafel: T1 },
+		toegestaan: ['beheerder', 'toezichthouder-pv28', ...LEDEN_T1, 'kiosk-t1']
+	},
+	{
+		naam: 'tafel 2 bekijken',
+		recht: { actie: 'regietafel.bekijken', regietafel: T2 },
+		toegestaan: ['beheerder', 'toezichthouder-pv28', ...LEDEN_T2]
+	},
+	{
+		naam: 'tafel in Noord-Holland bekijken',
+		recht: { actie: 'regietafel.bekijken', regietafel: T_NH },
+		toegestaan: ['beheerder', 'toezichthouder-pv27']
+	},
+
+	{
+		naam: 'leden tafel 1 beheren',
+		recht: { actie: 'regietafel.leden-beheren', regietafel: T1 },
+		toegestaan: ['beheerder', 'secretaris-t1']
+	},
+	{
+		naam: 'leden tafel 2 beheren',
+		recht: { actie: 'regietafel.leden-beheren', regietafel: T2 },
+		toegestaan: ['beheerder', 'secretaris-t2']
+	},
+
+	{
+		naam: 'mededeling plaatsen aan tafel 1',
+		recht: { actie: 'regietafel.mededeling-plaatsen', regietafel: T1 },
+		toegestaan: ['secretaris-t1', 'voorzitter-t1']
+	},
+	{
+		naam: 'mededeling plaatsen aan tafel 2',
+		recht: { actie: 'regietafel.mededeling-plaatsen', regietafel: T2 },
+		toegestaan: ['secretaris-t2', 'voorzitter-t2']
+	},
+
+	{
+		naam: 'eigen gemeente bekijken (Den Haag)',
+		recht: { actie: 'gemeente.bekijken', gemeente: DEN_HAAG },
+		toegestaan: [
+			'beheerder',
+			'toezichthouder-pv28',
+			'coa-landelijk',
+			'coa-pv28',
+			'ambtenaar-denhaag',
+			'bestuurder-denhaag'
+		]
+	},
+	{
+		naam: 'andere gemeente bekijken (Rotterdam)',
+		recht: { actie: 'gemeente.bekijken', gemeente: ROTTERDAM },
+		toegestaan: ['beheerder', 'toezichthouder-pv28', 'coa-landelijk', 'coa-pv28']
+	},
+	{
+		naam: 'gemeente in andere provincie bekijken (Amsterdam)',
+		recht: { actie: 'gemeente.bekijken', gemeente: AMSTERDAM },
+		toegestaan: ['beheerder', 'toezichthouder-pv27', 'coa-landelijk']
+	},
+
+	{
+		naam: 'gegevens invoeren eigen gemeente',
+		recht: { actie: 'gemeente.gegevens-invoeren', gemeente: DEN_HAAG },
+		toegestaan: ['ambtenaar-denhaag', 'bestuurder-denhaag']
+	},
+	{
+		naam: 'gegevens invoeren andere gemeente',
+		recht: { actie: 'gemeente.gegevens-invoeren', gemeente: ROTTERDAM },
+		toegestaan: []
+	},
+	{
+		naam: 'besluiten eigen gemeente',
+		recht: { actie: 'gemeente.besluiten', gemeente: DEN_HAAG },
+		toegestaan: ['bestuurder-denhaag']
+	},
+	{
+		naam: 'besluiten andere gemeente',
+		recht: { actie: 'gemeente.besluiten', gemeente: ROTTERDAM },
+		toegestaan: []
+	},
+
+	{
+		naam: 'toezicht bekijken PV28',
+		recht: { actie: 'toezicht.bekijken', provincieCode: 'PV28' },
+		toegestaan: ['beheerder', 'toezichthouder-pv28', 'coa-landelijk', 'coa-pv28']
+	},
+	{
+		naam: 'toezicht bekijken PV27',
+		recht: { actie: 'toezicht.bekijken', provincieCode: 'PV27' },
+		toegestaan: ['beheerder', 'toezichthouder-pv27', 'coa-landelijk']
+	},
+	{
+		naam: 'toezicht beoordelen PV28',
+		recht: { actie: 'toezicht.beoordelen', provincieCode: 'PV28' },
+		toegestaan: ['toezichthouder-pv28']
+	},
+	{
+		naam: 'toezicht beoordelen PV27',
+		recht: { actie: 'toezicht.beoordelen', provincieCode: 'PV27' },
+		toegestaan: ['toezichthouder-pv27']
+	},
+
+	{
+		naam: 'koppelingen invoeren PV28',
+		recht: { actie: 'koppelingen.invoeren', provincieCode: 'PV28' },
+		toegestaan: ['coa-landelijk', 'coa-pv28']
+	},
+	{
+		naam: 'koppelingen invoeren PV27',
+		recht: { actie: 'koppelingen.invoeren', provincieCode: 'PV27' },
+		toegestaan: ['coa-landelijk']
+	},
+
+	{ naam: 'gebruikers beheren', recht: { actie: 'beheer.gebruikers' }, toegestaan: ['beheerder'] },
+	{ naam: 'kiosklinks beheren', recht: { actie: 'beheer.kiosk' }, toegestaan: ['beheerder'] },
+
+	{
+		naam: 'kamer regietafel:1 volgen (provincie bekend)',
+		recht: volg({ soort: 'regietafel', id: 1 }, 'PV28'),
+		toegestaan: ['beheerder', 'toezichthouder-pv28', ...LEDEN_T1, 'kiosk-t1']
+	},
+	{
+		naam: 'kamer regietafel:1 volgen (provincie onbekend: alleen leden en beheerder)',
+		recht: volg({ soort: 'regietafel', id: 1 }),
+		toegestaan: ['beheerder', ...LEDEN_T1, 'kiosk-t1']
+	},
+	{
+		naam: 'kamer regietafel:2 volgen',
+		recht: volg({ soort: 'regietafel', id: 2 }, 'PV28'),
+		toegestaan: ['beheerder', 'toezichthouder-pv28', ...LEDEN_T2]
+	},
+	{
+		naam: 'kamer regietafel:9 (Noord-Holland) volgen',
+		recht: volg({ soort: 'regietafel', id: 9 }, 'PV27'),
+		toegestaan: ['beheerder', 'toezichthouder-pv27']
+	},
+	{
+		naam: 'kamer provincie:PV28 volgen',
+		recht: volg({ soort: 'provincie', code: 'PV28' }),
+		toegestaan: [
+			'beheerder',
+			'toezichthouder-pv28',
+			...LEDEN_T1,
+			...LEDEN_T2,
+			'ambtenaar-denhaag',
+			'bestuurder-denhaag',
+			'coa-landelijk',
+			'coa-pv28',
+			'kiosk-t1'
+		]
+	},
+	{
+		naam: 'kamer provincie:PV27 volgen',
+		recht: volg({ soort: 'provincie', code: 'PV27' }),
+		toegestaan: ['beheerder', 'toezichthouder-pv27', 'coa-landelijk']
+	}
+];
+
+/** Compile-time list of every action of the `Recht` union: adding one breaks this until listed. */
+const ALLE_ACTIES = {
+	'portaal.gebruiken': true,
+	'account.beheren': true,
+	'regietafel.bekijken': true,
+	'regietafel.leden-beheren': true,
+	'regietafel.mededeling-plaatsen': true,
+	'gemeente.bekijken': true,
+	'gemeente.gegevens-invoeren': true,
+	'gemeente.besluiten': true,
+	'toezicht.bekijken': true,
+	'toezicht.beoordelen': true,
+	'koppelingen.invoeren': true,
+	'beheer.gebruikers': true,
+	'beheer.kiosk': true,
+	'kamer.volgen': true
+} satisfies Record<Recht['actie'], true>;
+
+function verwacht(actor: ActorNaam, toegestaan: readonly ActorNaam[]): Besluit {
+	if (toegestaan.includes(actor)) return { toegestaan: true };
+	if (actor === 'anoniem') return { toegestaan: false, reden: 'niet-ingelogd' };
+	return { toegestaan: false, reden: 'geen-recht' };
+}
+
+const CASES = MATRIX.flatMap((r) =>
+	ACTOR_NAMEN.map((actor) => ({
+		actor,
+		naam: r.naam,
+		recht: r.recht,
+		verwacht: verwacht(actor, r.toegestaan)
+	}))
+);
+
+describe('can(): matrix van actor × recht', () => {
+	it('the matrix covers every action of the Recht union and only known actors', () => {
+		const inMatrix = new Set(MATRIX.map((r) => r.recht.actie));
+		expect([...inMatrix].sort()).toEqual(Object.keys(ALLE_ACTIES).sort());
+		for (const r of MATRIX) {
+			for (const a of r.toegestaan) expect(ACTOR_NAMEN).toContain(a);
+		}
+	});
+
+	it.each(CASES)('$actor · $naam', ({ actor, recht, verwacht }) => {
+		expect(can(ACTOREN[actor], recht)).toEqual(verwacht);
+		expect(mag(ACTOREN[actor], recht)).toBe(verwacht.toegestaan);
+	});
+
+	it('rights add up for a person with several roles (bestuurder who chairs table 2)', () => {
+		const a = gebruiker(
+			[lid('gemeente-bestuurder', 'gemeente', 'PV28', 'GM0518')],
+			[{ tafel: T2, rol: 'voorzitter' }]
+		);
+		expect(mag(a, { actie: 'gemeente.besluiten', gemeente: DEN_HAAG })).toBe(true);
+		expect(mag(a, { actie: 'regietafel.mededeling-plaatsen', regietafel: T2 })).toBe(true);
+		expect(mag(a, { actie: 'regietafel.mededeling-plaatsen', regietafel: T1 })).toBe(false);
+		expect(mag(a, { actie: 'regietafel.leden-beheren', regietafel: T2 })).toBe(false);
+	});
+
+	it('a kiosk of another table sees neither table 1 nor its room', () => {
+		const k: Actor = { soort: 'kiosk', kioskId: 4, regietafelId: 2, provincieCode: 'PV28' };
+		expect(can(k, { actie: 'regietafel.bekijken', regietafel: T1 })).toEqual({
+			toegestaan: false,
+			reden: 'geen-recht'
+		});
+		expect(mag(k, volg({ soort: 'regietafel', id: 1 }, 'PV28'))).toBe(false);
+		expect(mag(k, volg({ soort: 'regietafel', id: 2 }, 'PV28'))).toBe(true);
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// Property-based tests
+// ---------------------------------------------------------------------------------------------
+
+const provincieCode = fc.integer({ min: 0, max: 99 }).map((n) => `PV${String(n).padStart(2, '0')}`);
+const kamerArb: fc.Arbitrary<Kamer> = fc.oneof(
+	fc.integer({ min: 0, max: 999_999_999 }).map((id) => ({ soort: 'regietafel' as const, id })),
+	provincieCode.map((code) => ({ soort: 'provincie' as const, code }))
+);
+const tafelRef = fc.record({ id: fc.nat({ max: 10_000 }), provincieCode });
+const gemeenteRef = fc.record({
+	code: fc.integer({ min: 0, max: 9999 }).map((n) => `GM${String(n).padStart(4, '0')}`),
+	provincieCode
+});
+
+const rechtArb: fc.Arbitrary<Recht> = fc.oneof(
+	fc.constant({ actie: 'portaal.gebruiken' as const }),
+	fc.constant({ actie: 'account.beheren' as const }),
+	tafelRef.map((regietafel) => ({ actie: 'regietafel.bekijken' as const, regietafel })),
+	tafelRef.map((regietafel) => ({ actie: 'regietafel.leden-beheren' as const, regietafel })),
+	tafelRef.map((regietafel) => ({ actie: 'regietafel.mededeling-plaatsen' as const, regietafel })),
+	gemeenteRef.map((gemeente) => ({ actie: 'gemeente.bekijken' as const, gemeente })),
+	gemeenteRef.map((gemeente) => ({ actie: 'gemeente.gegevens-invoeren' as const, gemeente })),
+	gemeenteRef.map((gemeente) => ({ actie: 'gemeente.besluiten' as const, gemeente })),
+	provincieCode.map((p) => ({ actie: 'toezicht.bekijken' as const, provincieCode: p })),
+	provincieCode.map((p) => ({ actie: 'toezicht.beoordelen' as const, provincieCode: p })),
+	provincieCode.map((p) => ({ actie: 'koppelingen.invoeren' as const, provincieCode: p })),
+	fc.constant({ actie: 'beheer.gebruikers' as const }),
+	fc.constant({ actie: 'beheer.kiosk' as const }),
+	fc
+		.tuple(kamerArb, fc.option(provincieCode, { nil: undefined }))
+		.map(([kamer, p]) => volg(kamer, p))
+);
+
+const kioskArb = fc.record({
+	soort: fc.constant('kiosk' as const),
+	kioskId: fc.nat(),
+	regietafelId: fc.nat({ max: 10_000 }),
+	provincieCode
+});
+
+describe('kamerNaam / parseKamer', () => {
+	it('round-trips every valid room', () => {
+		fc.assert(
+			fc.property(kamerArb, (k) => {
+				expect(parseKamer(kamerNaam(k))).toEqual(k);
+			})
+		);
+	});
+
+	it('gives the documented names', () => {
+		expect(kamerNaam({ soort: 'regietafel', id: 12 })).toBe('regietafel:12');
+		expect(kamerNaam({ soort: 'provincie', code: 'PV28' })).toBe('provincie:PV28');
+	});
+
+	it.each([
+		'',
+		'regietafel:',
+		'regietafel:-1',
+		'regietafel:1.5',
+		'regietafel:1234567890',
+		'regietafel: 1',
+		'regietafel:1 ',
+		'Regietafel:1',
+		'regietafel:1\n',
+		'provincie:PV2',
+		'provincie:PV281',
+		'provincie:pv28',
+		'provincie:GM0518',
+		'provincie:',
+		'gebruiker:1',
+		'sessie:abc',
+		'kiosk:3'
+	])('rejects %j', (naam) => {
+		expect(parseKamer(naam)).toBeNull();
+	});
+
+	it('rejects arbitrary strings that are not a valid room name', () => {
+		const geldig = /^(regietafel:\d{1,9}|provincie:PV\d{2})$/;
+		fc.assert(
+			fc.property(
+				fc.oneof(
+					fc.string(),
+					fc.string().map((s) => `regietafel:${s}`),
+					fc.string().map((s) => `provincie:${s}`)
+				),
+				(s) => {
+					fc.pre(!geldig.test(s));
+					expect(parseKamer(s)).toBeNull();
+				}
+			)
+		);
+	});
+});
+
+describe('can(): properties', () => {
+	it('an anonymous visitor is never allowed anything', () => {
+		fc.assert(
+			fc.property(rechtArb, (recht) => {
+				expect(can(ANONIEM, recht)).toEqual({ toegestaan: false, reden: 'niet-ingelogd' });
+			})
+		);
+	});
+
+	it('a kiosk is never allowed anything but viewing and following', () => {
+		fc.assert(
+			fc.property(kioskArb, rechtArb, (kiosk, recht) => {
+				fc.pre(recht.actie !== 'regietafel.bekijken' && recht.actie !== 'kamer.volgen');
+				expect(can(kiosk, recht)).toEqual({ toegestaan: false, reden: 'geen-recht' });
+			})
+		);
+	});
+
+	it('a kiosk sees only its own table and its own provincie', () => {
+		fc.assert(
+			fc.property(kioskArb, rechtArb, (kiosk, recht) => {
+				let eigen: boolean;
+				if (recht.actie === 'regietafel.bekijken') {
+					eigen = recht.regietafel.id === kiosk.regietafelId;
+				} else if (recht.actie === 'kamer.volgen') {
+					eigen =
+						recht.kamer.soort === 'regietafel'
+							? recht.kamer.id === kiosk.regietafelId
+							: recht.kamer.code === kiosk.provincieCode;
+				} else {
+					eigen = false;
+				}
+				expect(mag(kiosk, recht)).toBe(eigen);
+			})
+		);
+	});
+});

@@ -84,19 +84,28 @@ export async function maakGebruiker(
 	}
 	const passwordHash = await hashPassword(g.wachtwoord);
 	const id = await mutate(actor, async ({ tx, audit }) => {
+		// The check above is for the message; this insert settles a race between two requests.
 		const [u] = await tx
 			.insert(users)
 			.values({ email, naam: g.naam.trim(), functie: g.functie.trim(), passwordHash })
+			.onConflictDoNothing({ target: users.email })
 			.returning({ id: users.id });
-		await tx.insert(memberships).values({ userId: u!.id, organisatieId: org.id, rol: g.rol });
+		if (!u) {
+			await audit({ entity: 'gebruiker', entityId: email, action: 'aanmaken-geweigerd-dubbel' });
+			return null;
+		}
+		await tx.insert(memberships).values({ userId: u.id, organisatieId: org.id, rol: g.rol });
 		await audit({
 			entity: 'gebruiker',
-			entityId: u!.id,
+			entityId: u.id,
 			action: 'aangemaakt',
 			after: { email, naam: g.naam, functie: g.functie, organisatie: org.naam, rol: g.rol }
 		});
-		return u!.id;
+		return u.id;
 	});
+	if (id === null) {
+		return { ok: false, veld: 'email', fout: 'Er bestaat al een account met dit e-mailadres.' };
+	}
 	return { ok: true, id };
 }
 

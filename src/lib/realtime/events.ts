@@ -53,5 +53,9 @@ export interface ClientToServer {
 		req: { kamer: string; sinds?: number },
 		ack: (res: VolgAntwoord) => void
 	) => void;
-	'kamer:verlaten': (req: { kamer: string }) => void;
+	/**
+	 * Acknowledged like every client emit: the client sends with `retries`, which queues each
+	 * emit until the server acks it (an unacknowledged emit blocks the queue for ~20 s).
+	 */
+	'kamer:verlaten': (req: { kamer: string }, ack: (res: { ok: boolean }) => void) => void;
 }

@@ -91,7 +91,10 @@ export class LiveVerbinding {
 		if (this.#socket?.connected) void this.#join(k);
 		return () => {
 			this.#kamers.delete(kamer);
-			if (this.#socket?.connected) this.#socket.emit('kamer:verlaten', { kamer });
+			if (this.#socket?.connected) {
+				// Acked (see the contract): a failed or timed-out leave only matters to presence.
+				void this.#socket.emitWithAck('kamer:verlaten', { kamer }).catch(() => {});
+			}
 		};
 	}
 

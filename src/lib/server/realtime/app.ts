@@ -190,8 +190,10 @@ function onConnection(io: IO, socket: S) {
 				}
 			});
 	});
-	socket.on('kamer:verlaten', (req) => {
+	socket.on('kamer:verlaten', (req, ack) => {
 		const k = typeof req?.kamer === 'string' ? parseKamer(req.kamer) : null;
+		// Always ack: the client's emit queue (retries) waits for it before sending anything else.
+		if (typeof ack === 'function') ack({ ok: k !== null });
 		if (!k) return;
 		const naam = kamerNaam(k);
 		void socket.leave(naam);

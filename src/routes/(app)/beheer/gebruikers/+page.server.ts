@@ -22,7 +22,10 @@ const nieuwSchema = z.object({
 	email: z.email('Vul een geldig e-mailadres in.').max(254),
 	naam: z.string().trim().min(2, 'Vul een naam in.').max(120),
 	functie: z.string().trim().max(120, 'Functie is te lang.'),
-	organisatieId: idSchema,
+	organisatieId: z.coerce
+		.number({ message: 'Kies een organisatie.' })
+		.int()
+		.positive('Kies een organisatie.'),
 	rol: z.enum(ORGANISATIE_ROLLEN, { message: 'Kies een rol.' }),
 	wachtwoord: wachtwoordSchema
 });

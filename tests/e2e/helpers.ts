@@ -1,0 +1,112 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium; never a downloaded browser (see STACK.md item 6). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const DEMO_WACHTWOORD = 'Regietafel-demo-2026';
+
+/** Demo accounts used by the tests (see src/lib/server/seed/demo.ts). */
+export const DEMO = {
+	beheerder: { email: 'beheerder@regietafel.test', naam: 'Bram Beheer' },
+	toezicht: { email: 'toezicht@regietafel.test', naam: 'Tessa de Vries' },
+	secretaris: { email: 'secretaris@regietafel.test', naam: 'Sanne Bakker' },
+	voorzitter: { email: 'voorzitter@regietafel.test', naam: 'Victor van Dam' },
+	deelnemer: { email: 'deelnemer@regietafel.test', naam: 'Daan Visser' },
+	ambtenaar: { email: 'ambtenaar.denhaag@regietafel.test', naam: 'Aisha el Amrani' },
+	bestuurder: { email: 'bestuurder.denhaag@regietafel.test', naam: 'Bart Jansen' },
+	coa: { email: 'coa@regietafel.test', naam: 'Chris Smit' },
+	secretarisHaaglanden: { email: 'secretaris.haaglanden@regietafel.test', naam: 'Hanna de Boer' }
+} as const;
+
+export type DemoPersoon = (typeof DEMO)[keyof typeof DEMO];
+
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: CHROMIUM,
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
+}
+
+/** A fresh context (own cookies, own socket) per simulated person. */
+export function nieuweContext(
+	browser: Browser,
+	baseURL: string,
+	viewport: { width: number; height: number } = { width: 1366, height: 900 }
+): Promise<BrowserContext> {
+	return browser.newContext({ baseURL, viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+}
+
+/** Waits until the root layout's onMount ran: clicks before hydration are lost (STACK.md item 7). */
+export async function wachtOpHydratie(page: Page): Promise<void> {
+	await page.waitForFunction(() => document.body.dataset.hydrated === 'true', undefined, {
+		timeout: 15_000
+	});
+}
+
+export async function ga(page: Page, pad: string): Promise<void> {
+	await page.goto(pad);
+	await wachtOpHydratie(page);
+}
+
+/** Fills the real login form on the current page (must be /inloggen) and submits it. */
+export async function vulLoginIn(
+	page: Page,
+	email: string,
+	wachtwoord = DEMO_WACHTWOORD
+): Promise<void> {
+	await wachtOpHydratie(page);
+	await page.fill('#email', email);
+	await page.fill('#wachtwoord', wachtwoord);
+	await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+}
+
+/** Logs in through the form and waits until the app (not the login page) is hydrated. */
+export async function logIn(page: Page, email: string, pad = '/inloggen'): Promise<void> {
+	await ga(page, pad);
+	await vulLoginIn(page, email);
+	await page.waitForURL((u) => u.pathname !== '/inloggen', { timeout: 15_000 });
+	await wachtOpHydratie(page);
+}
+
+/** New context + page, logged in as `email`, on `pad`. */
+export async function persoon(
+	browser: Browser,
+	baseURL: string,
+	email: string,
+	pad = '/',
+	viewport?: { width: number; height: number }
+): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await nieuweContext(browser, baseURL, viewport);
+	const page = await context.newPage();
+	await logIn(page, email);
+	if (new URL(page.url()).pathname !== pad) await ga(page, pad);
+	return { context, page };
+}
+
+/** Waits until the page's live connection is up (the header shows 'Live'). */
+export async function wachtOpLive(page: Page): Promise<void> {
+	await page.waitForSelector('[data-live-status="verbonden"]', { timeout: 10_000 });
+}
+
+/** Names in a presence list ([data-testid=aanwezig]). */
+export function aanwezigen(page: Page): Promise<string[]> {
+	return page
+		.locator('[data-testid=aanwezig] [data-aanwezige]')
+		.evaluateAll((els) => els.map((e) => e.getAttribute('data-aanwezige') ?? ''));
+}
+
+/** Texts of the mededelingen shown on the page. */
+export function mededelingTeksten(page: Page): Promise<string[]> {
+	return page
+		.locator('[data-testid=mededelingen] .tekst')
+		.evaluateAll((els) => els.map((e) => e.textContent?.trim() ?? ''));
+}

@@ -1,0 +1,292 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../helpers/server';
+import {
+	DEMO,
+	ga,
+	launchBrowser,
+	nieuweContext,
+	persoon,
+	vulLoginIn,
+	wachtOpHydratie,
+	wachtOpLive
+} from './helpers';
+
+/**
+ * Screenshots of every page for a human review (git-ignored: tests/e2e/screenshots/), each with
+ * an assertion that the page shows what it should, plus a keyboard-only pass over the login.
+ */
+
+const MAP = path.resolve(import.meta.dirname, 'screenshots');
+const NORMAAL = { width: 1366, height: 900 };
+const GROOT = { width: 1920, height: 1080 };
+const MOBIEL = { width: 390, height: 844 };
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+	mkdirSync(MAP, { recursive: true });
+	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+	for (const c of contexts) await c.close().catch(() => {});
+	await browser?.close();
+	await server?.stop();
+});
+
+async function als(
+	email: string,
+	pad = '/',
+	viewport: { width: number; height: number } = NORMAAL
+): Promise<Page> {
+	const { context, page } = await persoon(browser, server.url, email, pad, viewport);
+	contexts.push(context);
+	return page;
+}
+
+async function anoniem(viewport = NORMAAL): Promise<Page> {
+	const context = await nieuweContext(browser, server.url, viewport);
+	contexts.push(context);
+	return context.newPage();
+}
+
+/** Saves a full-page PNG and checks that it is one. */
+async function foto(page: Page, naam: string): Promise<void> {
+	const file = path.join(MAP, `${naam}.png`);
+	await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
+	const png = readFileSync(file);
+	expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+	expect(png.length).toBeGreaterThan(5_000);
+}
+
+const tekst = async (page: Page, selector = 'body') =>
+	(await page.locator(selector).first().textContent()) ?? '';
+
+describe('schermafdrukken van elke pagina', () => {
+	let kioskUrl = '';
+
+	it('inloggen, met het demovak', async () => {
+		const page = await anoniem();
+		await ga(page, '/inloggen');
+		expect(await tekst(page, 'h1')).toBe('Inloggen');
+		expect(await tekst(page, '.demo')).toContain('Demo-omgeving');
+		await foto(page, 'inloggen');
+
+		await vulLoginIn(page, DEMO.secretaris.email, 'verkeerd-wachtwoord');
+		await page.getByRole('alert').waitFor();
+		await foto(page, 'inloggen-fout');
+	});
+
+	it('startpagina van de secretaris', async () => {
+		const page = await als(DEMO.secretaris.email);
+		await wachtOpLive(page);
+		expect(await tekst(page, 'h1')).toBe(`Goedendag, ${DEMO.secretaris.naam}`);
+		expect(await tekst(page)).toContain('Mijn regietafels');
+		await foto(page, 'home-secretaris');
+	});
+
+	it("startpagina van een gemeente-ambtenaar (met 'Mijn gemeente')", async () => {
+		const page = await als(DEMO.ambtenaar.email);
+		await wachtOpLive(page);
+		expect(await tekst(page)).toContain('Mijn gemeente');
+		expect(await tekst(page)).toContain("'s-Gravenhage");
+		await foto(page, 'home-gemeente-ambtenaar');
+	});
+
+	it('regietafels', async () => {
+		const page = await als(DEMO.secretaris.email, '/regietafels');
+		await wachtOpLive(page);
+		expect(await page.locator('tbody tr').count()).toBeGreaterThan(0);
+		await foto(page, 'regietafels');
+	});
+
+	it('PRT als secretaris (met formulieren) en als deelnemer', async () => {
+		const secretaris = await als(DEMO.secretaris.email, '/regietafels/1');
+		await wachtOpLive(secretaris);
+		await secretaris.fill(
+			'#tekst',
+			'Agenda donderdag 14.00 uur: halfjaarcijfers taakstelling en de voortgang per regio.'
+		);
+		await secretaris.getByRole('button', { name: 'Plaatsen', exact: true }).click();
+		await secretaris.getByText('Mededeling geplaatst.').waitFor();
+
+		const deelnemer = await als(DEMO.deelnemer.email, '/regietafels/1');
+		await wachtOpLive(deelnemer);
+		await deelnemer.locator(`[data-aanwezige="${DEMO.secretaris.naam}"]`).waitFor();
+		await secretaris.locator(`[data-aanwezige="${DEMO.deelnemer.naam}"]`).waitFor();
+
+		// Name and organisation stay apart in the presence list.
+		expect(await tekst(deelnemer, `[data-aanwezige="${DEMO.secretaris.naam}"]`)).toMatch(
+			/Sanne Bakker\s·\sProvincie Zuid-Holland/
+		);
+		expect(await secretaris.locator('#tekst').count()).toBe(1);
+		expect(await secretaris.locator('#userId').count()).toBe(1);
+		await foto(secretaris, 'regietafel-prt-secretaris');
+
+		// Only the logout form in the user menu: no table actions for a deelnemer.
+		expect(await deelnemer.locator('main form').count()).toBe(0);
+		await foto(deelnemer, 'regietafel-prt-deelnemer');
+
+		// Projector: presentation text size switched on in the header, kept by a cookie.
+		await secretaris.setViewportSize(GROOT);
+		await secretaris.getByRole('button', { name: 'Presentatiegrootte' }).click();
+		await expect(secretaris.locator('html').getAttribute('data-tekstgrootte')).resolves.toBe(
+			'presentatie'
+		);
+		await secretaris.reload();
+		await wachtOpHydratie(secretaris);
+		await wachtOpLive(secretaris);
+		await expect(secretaris.locator('html').getAttribute('data-tekstgrootte')).resolves.toBe(
+			'presentatie'
+		);
+		await expect(
+			secretaris.getByRole('button', { name: 'Presentatiegrootte' }).getAttribute('aria-pressed')
+		).resolves.toBe('true');
+		await secretaris.locator(`[data-aanwezige="${DEMO.deelnemer.naam}"]`).waitFor();
+		await foto(secretaris, 'regietafel-prt-presentatie-1920');
+	});
+
+	it('beheer: gebruikers, ook met validatiefouten', async () => {
+		const page = await als(DEMO.beheerder.email, '/beheer/gebruikers');
+		await wachtOpLive(page);
+		expect(await page.locator('tbody tr').count()).toBeGreaterThan(5);
+		await foto(page, 'beheer-gebruikers');
+
+		await page.getByRole('button', { name: 'Account aanmaken' }).click();
+		await page.locator('.veldfout').first().waitFor();
+		expect(await page.locator('.veldfout').count()).toBeGreaterThanOrEqual(3);
+		expect(await tekst(page, '.nieuw')).toContain('Kies een organisatie.');
+		// No button that can only fail: a beheerder cannot deactivate their own account.
+		const eigen = page.locator('tbody tr', { hasText: DEMO.beheerder.email });
+		expect(await eigen.getByRole('button').count()).toBe(0);
+		expect(await eigen.textContent()).toContain('uw account');
+		await foto(page, 'beheer-gebruikers-fouten');
+	});
+
+	it('beheer: kiosklinks na het aanmaken van een link', async () => {
+		const page = await als(DEMO.beheerder.email, '/beheer/kiosk-links');
+		await wachtOpLive(page);
+		await page.selectOption('#regietafelId', '1');
+		await page.fill('#naam', 'Statenzaal');
+		await page.getByRole('button', { name: 'Link aanmaken' }).click();
+		kioskUrl = ((await page.locator('[data-testid=kiosk-url]').textContent()) ?? '').trim();
+		expect(kioskUrl).toContain('/kiosk/');
+		await foto(page, 'beheer-kiosk-links');
+	});
+
+	it('account, met een validatiefout', async () => {
+		const page = await als(DEMO.deelnemer.email, '/account');
+		await wachtOpLive(page);
+		await page.fill('#huidig', 'iets');
+		await page.fill('#nieuw', 'kort');
+		await page.fill('#herhaal', 'anders');
+		await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+		await page.locator('.veldfout').first().waitFor();
+		await foto(page, 'account-fout');
+	});
+
+	it('kioskscherm op 1920x1080', async () => {
+		expect(kioskUrl).not.toBe('');
+		const page = await anoniem(GROOT);
+		await page.goto(kioskUrl);
+		await wachtOpHydratie(page);
+		await wachtOpLive(page);
+		await page.locator('[data-testid=aanwezig] [data-aanwezige]').first().waitFor();
+		expect(await tekst(page, 'h1')).toBe('Provinciale Regietafel Zuid-Holland');
+		// Readable from the back of the room: headings larger than the text, meta lines not tiny.
+		const px = (selector: string) =>
+			page
+				.locator(selector)
+				.first()
+				.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+		const tekstPx = await px('[data-testid=mededelingen] .tekst');
+		expect(tekstPx).toBeGreaterThanOrEqual(20);
+		expect(await px('main h2')).toBeGreaterThan(tekstPx);
+		expect(await px('[data-testid=mededelingen] .meta')).toBeGreaterThanOrEqual(18);
+		await foto(page, 'kiosk-1920');
+
+		// Revoked while on screen: the display shows so by itself.
+		const beheerder = await als(DEMO.beheerder.email, '/beheer/kiosk-links');
+		await beheerder.getByRole('button', { name: 'Intrekken Statenzaal' }).click();
+		await beheerder.getByText('Kiosklink ingetrokken', { exact: false }).waitFor();
+		await page.getByText('ongeldig of ingetrokken', { exact: false }).waitFor({ timeout: 10_000 });
+		await foto(page, 'kiosk-ingetrokken-1920');
+	});
+
+	it('403 en 404', async () => {
+		const page = await als(DEMO.deelnemer.email);
+		const verboden = await page.goto('/beheer/gebruikers');
+		expect(verboden?.status()).toBe(403);
+		expect(await tekst(page, 'h1:visible')).toBe('Geen toegang');
+		await foto(page, 'fout-403');
+
+		const weg = await page.goto('/bestaat-niet');
+		expect(weg?.status()).toBe(404);
+		await wachtOpHydratie(page);
+		expect(await tekst(page, 'h1:visible')).toBe('Niet gevonden');
+		// A short error page fits the window (no scrollbar).
+		expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBe(NORMAAL.height);
+		await foto(page, 'fout-404');
+
+		const geenTafel = await page.goto('/regietafels/999');
+		expect(geenTafel?.status()).toBe(404);
+		await wachtOpHydratie(page);
+		expect(await tekst(page)).toContain('Deze regietafel bestaat niet.');
+		await foto(page, 'fout-404-regietafel');
+	});
+
+	it('startpagina op een telefoon (390x844)', async () => {
+		const page = await als(DEMO.secretaris.email, '/', MOBIEL);
+		await wachtOpLive(page);
+		// Nothing sticks out sideways.
+		const breedte = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(breedte).toBeLessThanOrEqual(MOBIEL.width);
+		await foto(page, 'home-mobiel');
+	});
+});
+
+describe('alleen met het toetsenbord', () => {
+	it('eerst de skiplink (zichtbaar), dan het formulier, en versturen met Enter', async () => {
+		const page = await anoniem();
+		await ga(page, '/inloggen');
+
+		await page.keyboard.press('Tab');
+		const skip = await page.evaluate(() => {
+			const el = document.activeElement as HTMLElement;
+			const r = el.getBoundingClientRect();
+			return { tekst: el.textContent?.trim(), klasse: el.className, top: r.top, hoogte: r.height };
+		});
+		expect(skip.tekst).toBe('Naar de inhoud');
+		expect(skip.klasse).toContain('skiplink');
+		expect(skip.top).toBeGreaterThanOrEqual(0);
+		expect(skip.hoogte).toBeGreaterThan(10);
+		await foto(page, 'inloggen-skiplink');
+
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('email');
+		await page.keyboard.type(DEMO.deelnemer.email);
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('wachtwoord');
+		await page.keyboard.type('Regietafel-demo-2026');
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Inloggen');
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Enter');
+		await page.waitForURL((u) => u.pathname === '/');
+		await wachtOpHydratie(page);
+		expect(await tekst(page, 'h1')).toBe(`Goedendag, ${DEMO.deelnemer.naam}`);
+
+		// In the app, too, the skip link comes first and jumps to the main content.
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+			'Naar de inhoud'
+		);
+		await page.keyboard.press('Enter');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('inhoud');
+	});
+});

@@ -22,6 +22,7 @@ import { Server } from 'socket.io';
  * @property {Server | null} current the io that publishers use
  * @property {RealtimeApp | null} app
  * @property {Array<(app: RealtimeApp) => void>} waiting
+ * @property {WeakSet<Server>} [clustered] io instances with the Postgres adapter (several processes)
  */
 
 const KEY = Symbol.for('regietafel.realtime.hub');
@@ -57,6 +58,24 @@ export function registerRealtimeApp(app) {
 /** The Socket.IO server that publishers emit on, or null (scripts, unit tests). */
 export function getIo() {
 	return state().current;
+}
+
+/** Server-to-server event that carries a room emit to the other processes. */
+const DOORGEVEN = 'regietafel:doorgeven';
+
+/**
+ * Emits to a room: to this process's sockets at once, then to the other processes. A plain
+ * `io.to(room).emit()` with the Postgres adapter first awaits the NOTIFY round trip to
+ * PostgreSQL and only then writes to the local sockets, which puts a database round trip (and
+ * its scheduling delay under load) on the path of every event, even with a single process.
+ * @param {Server} io
+ * @param {string} room
+ * @param {string} event
+ * @param {unknown} data
+ */
+export function emitLocalFirst(io, room, event, data) {
+	io.local.to(room).emit(event, data);
+	if (state().clustered?.has(io)) io.serverSideEmit(DOORGEVEN, room, event, data);
 }
 
 /**
@@ -102,6 +121,11 @@ export async function attachRealtime(httpServer, options = {}) {
 			createAdapter(p, { errorHandler: (err) => console.error('[realtime]', err.message) })
 		);
 		pool = p;
+		(s.clustered ??= new WeakSet()).add(io);
+		// The other half of emitLocalFirst: deliver another process's emit to our sockets.
+		io.on(DOORGEVEN, (/** @type {string} */ room, /** @type {string} */ event, data) => {
+			io.local.to(room).emit(event, data);
+		});
 	}
 
 	io.use((socket, next) => {

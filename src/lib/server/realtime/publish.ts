@@ -2,7 +2,7 @@ import { and, asc, eq, gt, lt, min, sql } from 'drizzle-orm';
 import { realtimeGebeurtenissen, realtimeKamers } from '../db/schema';
 import type { Executor } from '../db';
 import type { GebeurtenisType, LiveGebeurtenis } from '$lib/realtime/events';
-import { getIo } from './hub.js';
+import { emitLocalFirst, getIo } from './hub.js';
 
 /** How many missed events a client may fetch at once before it is told to reload instead. */
 export const MAX_INHALEN = 500;
@@ -33,14 +33,17 @@ export async function queueEvent(
 	return { kamer, seq, type, payload };
 }
 
-/** Emits committed events to the sockets in their rooms (all processes, via the adapter). */
+/**
+ * Emits committed events to the sockets in their rooms: this process's sockets at once, the other
+ * processes' via the adapter (see emitLocalFirst).
+ */
 export function emitCommitted(events: Omit<LiveGebeurtenis, 't' | 'at'>[]): void {
 	if (events.length === 0) return;
 	const io = getIo();
 	const t = performance.timeOrigin + performance.now();
 	const at = new Date(t).toISOString();
 	if (!io) return;
-	for (const e of events) io.to(e.kamer).emit('gebeurtenis', { ...e, at, t });
+	for (const e of events) emitLocalFirst(io, e.kamer, 'gebeurtenis', { ...e, at, t });
 }
 
 export async function currentSeq(db: Executor, kamer: string): Promise<number> {

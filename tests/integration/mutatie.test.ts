@@ -60,12 +60,12 @@ function vangUitzendingen() {
 		Symbol.for('regietafel.realtime.hub')
 	]!;
 	const uitgezonden: { kamer: string; event: string; data: { seq: number; kamer: string } }[] = [];
-	hub.current = {
-		to: (kamer: string) => ({
-			emit: (event: string, data: { seq: number; kamer: string }) =>
-				uitgezonden.push({ kamer, event, data })
-		})
-	};
+	const to = (kamer: string) => ({
+		emit: (event: string, data: { seq: number; kamer: string }) =>
+			uitgezonden.push({ kamer, event, data })
+	});
+	// emitLocalFirst writes through io.local (this process's sockets) first.
+	hub.current = { to, local: { to } };
 	return { uitgezonden, stop: () => (hub.current = null) };
 }
 

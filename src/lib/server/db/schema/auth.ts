@@ -10,6 +10,7 @@ import {
 	timestamp,
 	unique
 } from 'drizzle-orm/pg-core';
+import { ORGANISATIE_ROLLEN } from '../../../domain/autorisatie/rollen';
 import { organisaties } from './organisaties';
 import { regietafels } from './tafels';
 
@@ -50,14 +51,7 @@ export const loginPogingen = pgTable(
 	(t) => [index().on(t.sleutel, t.at)]
 );
 
-export const organisatieRol = pgEnum('organisatie_rol', [
-	'medewerker',
-	'beheerder',
-	'toezichthouder',
-	'gemeente-ambtenaar',
-	'gemeente-bestuurder',
-	'coa-regievoerder'
-]);
+export const organisatieRol = pgEnum('organisatie_rol', ORGANISATIE_ROLLEN);
 
 export const memberships = pgTable(
 	'memberships',

@@ -1,14 +1,8 @@
 import { pgEnum, pgTable, serial, text, timestamp, index } from 'drizzle-orm/pg-core';
+import { ORGANISATIE_TYPES } from '../../../domain/autorisatie/rollen';
 import { provincies } from './gebied';
 
-export const organisatieType = pgEnum('organisatie_type', [
-	'provincie',
-	'gemeente',
-	'coa',
-	'ministerie',
-	'corporatie',
-	'overig'
-]);
+export const organisatieType = pgEnum('organisatie_type', ORGANISATIE_TYPES);
 
 /**
  * Every party at the table. A gemeente-organisatie points at a CBS code, not at a

@@ -10,9 +10,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import { provincies, regios } from './gebied';
 import { users } from './auth';
+import { TAFEL_ROLLEN } from '../../../domain/autorisatie/rollen';
 
 export const regietafelSoort = pgEnum('regietafel_soort', ['prt', 'regionaal']);
-export const tafelRol = pgEnum('tafel_rol', ['voorzitter', 'secretaris', 'deelnemer']);
+export const tafelRol = pgEnum('tafel_rol', TAFEL_ROLLEN);
 
 export const regietafels = pgTable('regietafels', {
 	id: serial().primaryKey(),

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Actor } from '$lib/domain/autorisatie/rollen';
 import { db } from '../db';
 import { auditLog, gemeenten, regioGemeenten, regios } from '../db/schema';
@@ -64,13 +64,18 @@ export async function recenteActiviteit(
 ): Promise<Activiteit[]> {
 	const beheerder = actor.rollen.some((r) => r.rol === 'beheerder');
 	const tafelIds = actor.tafels.map((t) => String(t.regietafelId));
+	// Logins and logouts are in the audit log for security, but they are noise on a home page.
+	const zichtbaar = ne(auditLog.entity, 'sessie');
 	const filter = beheerder
-		? undefined
-		: or(
-				eq(auditLog.actorUserId, actor.userId),
-				tafelIds.length
-					? and(eq(auditLog.entity, 'regietafel'), inArray(auditLog.entityId, tafelIds))
-					: undefined
+		? zichtbaar
+		: and(
+				zichtbaar,
+				or(
+					eq(auditLog.actorUserId, actor.userId),
+					tafelIds.length
+						? and(eq(auditLog.entity, 'regietafel'), inArray(auditLog.entityId, tafelIds))
+						: undefined
+				)
 			);
 	return db()
 		.select({

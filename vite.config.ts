@@ -10,7 +10,12 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', environment: 'node', include: ['src/**/*.spec.ts'] }
+				test: {
+					name: 'unit',
+					environment: 'node',
+					include: ['src/**/*.spec.ts', 'tests/cli/**/*.test.ts'],
+					testTimeout: 30_000
+				}
 			},
 			{
 				extends: true,

@@ -149,7 +149,7 @@ export function beoordeelMidden(args: {
 		saldoVorigePeriode,
 		opgave,
 		minimum,
-		norm,
+		norm: Math.round(norm * 1000) / 1000,
 		gerealiseerd: invoer.gerealiseerd,
 		percentageVanMinimum:
 			minimum === 0 ? null : Math.round((invoer.gerealiseerd / minimum) * 1000) / 1000,

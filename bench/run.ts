@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beoordeel, fanoutTabel, runFanout } from './fanout';
+import { engineTabel, runEngine } from './beoordeling';
 
 interface BenchUitkomst {
 	tabel: string;
@@ -17,6 +18,13 @@ interface BenchUitkomst {
 }
 
 const BENCHES: { naam: string; run: (log: (r: string) => void) => Promise<BenchUitkomst> }[] = [
+	{
+		naam: 'interventieladder-engine',
+		run: () => {
+			const r = runEngine();
+			return Promise.resolve({ tabel: engineTabel(r), resultaat: r, fouten: [] });
+		}
+	},
 	{
 		naam: 'realtime-fanout',
 		run: async (log) => {

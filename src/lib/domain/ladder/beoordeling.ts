@@ -56,7 +56,8 @@ export type RedenCode =
 	| 'omkoppelingen'
 	| 'stapelgemeente'
 	| 'stijging'
-	| 'hoogste-trede';
+	| 'hoogste-trede'
+	| 'niet-gerealiseerd-signaleren';
 
 export interface MiddenBeoordeling {
 	kind: 'midpoint';
@@ -186,6 +187,8 @@ function regelHoudt(
  * 2. a "do not rise" rule of the policy holds → unchanged;
  * 3. an excuse holds (too few koppelingen at the midpoint; omkoppelingen unless disregarded;
  *    stapelgemeente ≥ 3 months including the last month) → unchanged;
+ *    (rules 2 and 3 never keep a gemeente at trede 0 "taakstelling gerealiseerd" when it missed
+ *    its opgave: from 0 it goes to 1, signaleren);
  * 4. otherwise one trede up. A result of 4, 5 or 6 is a proposal that needs a decision.
  * Huurcontracten count for this judgement (only when needed, by default), never for the saldo.
  */
@@ -224,12 +227,17 @@ export function beoordeelEinde(args: {
 		if (invoer.stapelgemeenteMaanden >= 3 && invoer.stapelgemeenteInLaatsteMaand) {
 			excuses.push('stapelgemeente');
 		}
-		if (nietStijgenRegel) {
+		const behouden = nietStijgenRegel !== null || excuses.length > 0;
+		if (nietStijgenRegel) redenen.push('niet-stijgen-regel');
+		else redenen.push(...excuses);
+		if (behouden && tredeVoor === '0') {
+			// Rules 2 and 3 stop a rise, but trede 0 means "taakstelling gerealiseerd" (not on the
+			// ladder): a gemeente that missed its opgave is at least at trede 1, signaleren
+			// (handreiking fase 1.1–1.2: not realised → fase 1, also when excused).
+			tredeNa = '1';
+			redenen.push('niet-gerealiseerd-signaleren');
+		} else if (behouden) {
 			tredeNa = tredeVoor;
-			redenen.push('niet-stijgen-regel');
-		} else if (excuses.length > 0) {
-			tredeNa = tredeVoor;
-			redenen.push(...excuses);
 		} else if (tredeVoor === '6') {
 			tredeNa = '6';
 			redenen.push('hoogste-trede');

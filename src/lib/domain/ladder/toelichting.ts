@@ -110,23 +110,31 @@ export function toelichtingEinde(b: Omit<EindBeoordeling, 'toelichting'>, beleid
 	if (b.tredeNa === '0' && b.redenen.includes('taakstelling-gerealiseerd')) {
 		zinnen.push('De gemeente heeft haar opgave gerealiseerd.');
 	} else {
+		const gevolg = b.redenen.includes('niet-gerealiseerd-signaleren')
+			? 'de gemeente komt daarom niet hoger dan trede 1'
+			: 'de trede stijgt daarom niet';
 		zinnen.push(
 			`De opgave is niet gerealiseerd: er ontbreken ${getal.format(b.opgave - b.meegeteld)}.`
 		);
 		if (b.redenen.includes('niet-stijgen-regel')) zinnen.push(regelTekst(b));
 		if (b.redenen.includes('onvoldoende-koppelingen')) {
 			zinnen.push(
-				'Halverwege de periode waren er onvoldoende koppelingen om de opgave te halen; de trede stijgt daarom niet.'
+				`Halverwege de periode waren er onvoldoende koppelingen om de opgave te halen; ${gevolg}.`
 			);
 		}
 		if (b.redenen.includes('omkoppelingen')) {
 			zinnen.push(
-				`Het COA heeft in deze periode ${meervoud(b.omkoppelingen, 'vergunninghouder', 'vergunninghouders')} omgekoppeld; de trede stijgt daarom niet.`
+				`Het COA heeft in deze periode ${meervoud(b.omkoppelingen, 'vergunninghouder', 'vergunninghouders')} omgekoppeld; ${gevolg}.`
 			);
 		}
 		if (b.redenen.includes('stapelgemeente')) {
 			zinnen.push(
-				`De gemeente was ${b.stapelgemeenteMaanden} maanden stapelgemeente, ook in de laatste maand; de trede stijgt daarom niet.`
+				`De gemeente was ${b.stapelgemeenteMaanden} maanden stapelgemeente, ook in de laatste maand; ${gevolg}.`
+			);
+		}
+		if (b.redenen.includes('niet-gerealiseerd-signaleren')) {
+			zinnen.push(
+				`Omdat de opgave niet is gerealiseerd, kan de gemeente niet op ${tredeLabel('0')} blijven: zij komt op ${tredeLabel('1')}.`
 			);
 		}
 		if (b.omkoppelingen > 0 && beleid.disregardOmkoppelingen) {

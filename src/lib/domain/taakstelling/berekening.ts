@@ -15,9 +15,11 @@ export function taakstellingVoorGemeente(vg: number, iG: number, iN: number): nu
 		throw new RangeError('iN moet een geheel getal > 0 zijn');
 	}
 	if (iG > iN) throw new RangeError('iG kan niet groter zijn dan iN');
-	// Exact integer arithmetic: vg·iG stays far below 2^53 (24 000 × 18 million ≈ 4·10^11).
-	const teller = vg * iG;
-	return Math.floor((teller + iN - 1) / iN);
+	// Exact integer arithmetic in BigInt: realistic figures (24 000 × 18 million ≈ 4·10^11) fit a
+	// double, but any pair of safe integers is accepted here, and vg·iG + iN − 1 can exceed 2^53.
+	// The result is ≤ vg (iG ≤ iN), so it converts back to a number exactly.
+	const n = BigInt(iN);
+	return Number((BigInt(vg) * BigInt(iG) + n - 1n) / n);
 }
 
 export interface Inwoners {

@@ -1,0 +1,63 @@
+import { db } from '../db';
+import type { AuditActor } from '../mutatie';
+import {
+	analyseerTaakstelling,
+	schrijfTaakstellingen,
+	type TaakstellingAnalyse
+} from '../import/taakstelling';
+import { leesTabel, melding, sha256, TabelFout, type Bestand } from '../import/tabel';
+import { eerdereImport, legImportVast, type ImportSleutel } from '../import/vastleggen';
+
+export interface TaakstellingPreview extends TaakstellingAnalyse {
+	/** Set when exactly this file was already imported for this periode. */
+	alGeimporteerd: { importId: number; at: Date; door: string } | null;
+}
+
+const sleutel = (bestand: Bestand, periode: string): ImportSleutel => ({
+	soort: 'taakstelling',
+	bestandsnaam: bestand.naam,
+	sha256: sha256(bestand.inhoud),
+	parameters: `periode=${periode}`
+});
+
+function onleesbaar(periode: string, e: TabelFout): TaakstellingAnalyse {
+	const telling = { nieuw: 0, gewijzigd: 0, ongewijzigd: 0 };
+	const fouten = [melding('onleesbaar', e.message)];
+	return { periode, jaar: 0, regels: [], fouten, waarschuwingen: [], telling };
+}
+
+async function analyse(exec: Parameters<typeof analyseerTaakstelling>[0], b: Bestand, p: string) {
+	try {
+		return await analyseerTaakstelling(exec, await leesTabel(b), p);
+	} catch (e) {
+		if (e instanceof TabelFout) return onleesbaar(p, e);
+		throw e;
+	}
+}
+
+/** Every row validated and compared with what is stored; nothing is written. */
+export async function previewTaakstellingImport(
+	bestand: Bestand,
+	periode: string
+): Promise<TaakstellingPreview> {
+	const a = await analyse(db(), bestand, periode);
+	const eerder = await eerdereImport(db(), sleutel(bestand, periode));
+	return { ...a, alGeimporteerd: eerder };
+}
+
+/** The official per-gemeente list for one periode: all rows in one transaction, or none. */
+export async function importeerTaakstellingen(
+	actor: AuditActor,
+	bestand: Bestand,
+	periode: string
+) {
+	return legImportVast(actor, sleutel(bestand, periode), async (ctx) => {
+		const a = await analyse(ctx.tx, bestand, periode);
+		return {
+			fouten: a.fouten,
+			waarschuwingen: a.waarschuwingen,
+			rijen: a.regels.length,
+			schrijf: (c, importId) => schrijfTaakstellingen(c, importId, a, { bron: 'import', vg: null })
+		};
+	});
+}

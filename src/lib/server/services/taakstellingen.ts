@@ -1,4 +1,10 @@
+import { parseHalfjaar, peiljaarBevolking } from '$lib/domain/periode/halfjaar';
 import { db } from '../db';
+import {
+	analyseerBerekening,
+	bevolkingVanJaar,
+	type BerekeningAnalyse
+} from '../import/berekening';
 import type { AuditActor } from '../mutatie';
 import {
 	analyseerTaakstelling,
@@ -58,6 +64,45 @@ export async function importeerTaakstellingen(
 			waarschuwingen: a.waarschuwingen,
 			rijen: a.regels.length,
 			schrijf: (c, importId) => schrijfTaakstellingen(c, importId, a, { bron: 'import', vg: null })
+		};
+	});
+}
+
+async function berekeningSleutel(periode: string, vg: number): Promise<ImportSleutel> {
+	const h = parseHalfjaar(periode);
+	// The inputs themselves are the "file": the same vg on the same population is a repeat;
+	// a corrected population list makes it a new computation.
+	const invoer = h ? await bevolkingVanJaar(db(), peiljaarBevolking(h)) : [];
+	return {
+		soort: 'berekening',
+		bestandsnaam: `berekening vg=${vg}`,
+		sha256: sha256(JSON.stringify({ periode, vg, invoer })),
+		parameters: `periode=${periode};vg=${vg}`
+	};
+}
+
+/** "What if vg = X": the computed taakstellingen against what is stored; writes nothing. */
+export async function berekenTaakstellingen(
+	periode: string,
+	vg: number
+): Promise<BerekeningAnalyse & { alGeimporteerd: TaakstellingPreview['alGeimporteerd'] }> {
+	const a = await analyseerBerekening(db(), periode, vg);
+	return { ...a, alGeimporteerd: await eerdereImport(db(), await berekeningSleutel(periode, vg)) };
+}
+
+/** Stores the computed taakstellingen (bron 'berekend') like an import: all or nothing. */
+export async function legBerekeningVast(actor: AuditActor, periode: string, vg: number) {
+	return legImportVast(actor, await berekeningSleutel(periode, vg), async (ctx) => {
+		const a = await analyseerBerekening(ctx.tx, periode, vg);
+		return {
+			fouten: a.fouten,
+			waarschuwingen: a.waarschuwingen,
+			rijen: a.regels.length,
+			schrijf: async (c, importId) => ({
+				...(await schrijfTaakstellingen(c, importId, a, { bron: 'berekend', vg })),
+				iN: a.iN,
+				peiljaar: a.peiljaar
+			})
 		};
 	});
 }

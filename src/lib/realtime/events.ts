@@ -16,7 +16,14 @@ export interface LiveGebeurtenis<P = unknown> {
 }
 
 export type GebeurtenisType =
-	'mededeling.geplaatst' | 'mededeling.verwijderd' | 'leden.gewijzigd' | 'regietafel.gewijzigd';
+	| 'mededeling.geplaatst'
+	| 'mededeling.verwijderd'
+	| 'leden.gewijzigd'
+	| 'regietafel.gewijzigd'
+	/** In a provincie room: taakstellingen of its gemeenten were imported or computed. */
+	| 'taakstellingen.gewijzigd'
+	/** In a provincie room: COA realisatiecijfers of its gemeenten were imported. */
+	| 'realisatie.gewijzigd';
 
 export interface Aanwezige {
 	/** User id, or `kiosk-<id>` for a display. */

@@ -4,3 +4,4 @@ export * from './auth';
 export * from './tafels';
 export * from './audit';
 export * from './realtime';
+export * from './toezicht';

@@ -5,3 +5,4 @@ export * from './tafels';
 export * from './audit';
 export * from './realtime';
 export * from './toezicht';
+export * from './ladder';

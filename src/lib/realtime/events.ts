@@ -23,7 +23,9 @@ export type GebeurtenisType =
 	/** In a provincie room: taakstellingen of its gemeenten were imported or computed. */
 	| 'taakstellingen.gewijzigd'
 	/** In a provincie room: COA realisatiecijfers of its gemeenten were imported. */
-	| 'realisatie.gewijzigd';
+	| 'realisatie.gewijzigd'
+	/** In a provincie room: standings on the interventieladder were recomputed or decided. */
+	| 'beoordelingen.gewijzigd';
 
 export interface Aanwezige {
 	/** User id, or `kiosk-<id>` for a display. */

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, desc, eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import {
 	auditLog,
 	beleidsversies,
@@ -7,8 +9,11 @@ import {
 	besluiten,
 	imports,
 	realisatiecijfers,
+	realtimeGebeurtenissen,
 	taakstellingen
 } from '../../src/lib/server/db/schema';
+import { importeerTaakstellingen } from '../../src/lib/server/services/taakstellingen';
+import { importeerRealisatie } from '../../src/lib/server/services/realisatie';
 import { mutate, SYSTEEM } from '../../src/lib/server/mutatie';
 import { currentSeq } from '../../src/lib/server/realtime/publish';
 import {
@@ -16,7 +21,7 @@ import {
 	herberekenProvincie,
 	tijdlijn
 } from '../../src/lib/server/services/beoordelingen';
-import { testDatabase, type TestDatabase } from '../helpers/demo';
+import { auditActor, testDatabase, type TestDatabase } from '../helpers/demo';
 
 let t: TestDatabase;
 let importId: number;
@@ -135,5 +140,54 @@ describe('stored assessments', () => {
 		// 20 of a minimum of 50 is 40 %: op schema at a threshold of 20 %.
 		expect(midden).toMatchObject({ kind: 'midpoint', tredeNa: '0' });
 		expect(midden!.beleidsversieId).not.toBeNull();
+	});
+});
+
+describe('imports recompute standings in their own transaction', () => {
+	let s: TestDatabase;
+	beforeAll(async () => {
+		await t.close();
+		s = await testDatabase();
+	});
+	afterAll(async () => {
+		await s?.close();
+	});
+
+	it('a taakstelling list and a month of COA figures give midpoint standings, live', async () => {
+		const actor = await auditActor(s.db, 'toezicht@regietafel.test');
+		const bestand = (pad: string) => ({
+			naam: path.basename(pad),
+			inhoud: new Uint8Array(readFileSync(pad))
+		});
+		const tk = await importeerTaakstellingen(
+			actor,
+			bestand('tests/fixtures/imports/taakstelling-2026-I.csv'),
+			'2026-I'
+		);
+		expect(tk.status).toBe('geimporteerd');
+		// No COA figures yet: nothing to assess.
+		expect(await tijdlijn(s.db, 'GM0518')).toEqual([]);
+		const seqVoor = await currentSeq(s.db, 'provincie:PV28');
+		const rs = await importeerRealisatie(
+			actor,
+			bestand('tests/fixtures/imports/realisatie-2026-03.csv')
+		);
+		expect(rs.status).toBe('geimporteerd');
+		// 's-Gravenhage: taakstelling 274, minimum 137, 100 housed by the end of March.
+		const [midden] = await tijdlijn(s.db, 'GM0518');
+		expect(midden).toMatchObject({ peildatum: '2026-04-01', kind: 'midpoint', trede: '1' });
+		expect((midden!.resultaat as { minimum: number }).minimum).toBe(137);
+		// realisatie.gewijzigd and beoordelingen.gewijzigd, both after the one commit.
+		const events = await s.db
+			.select({ type: realtimeGebeurtenissen.type })
+			.from(realtimeGebeurtenissen)
+			.where(
+				and(
+					eq(realtimeGebeurtenissen.kamer, 'provincie:PV28'),
+					gt(realtimeGebeurtenissen.seq, seqVoor)
+				)
+			)
+			.orderBy(asc(realtimeGebeurtenissen.seq));
+		expect(events.map((e) => e.type)).toEqual(['realisatie.gewijzigd', 'beoordelingen.gewijzigd']);
 	});
 });

@@ -1,3 +1,4 @@
+import { herberekenBeoordelingen } from '../services/beoordelingen';
 import { and, inArray } from 'drizzle-orm';
 import { formatHalfjaar } from '$lib/domain/periode/halfjaar';
 import type { Executor } from '../db';
@@ -385,5 +386,10 @@ export async function schrijfRealisatie(
 		gewijzigd.length === 0
 			? []
 			: await publiceerPerProvincie(ctx, 'realisatie.gewijzigd', gewijzigd, { maanden, importId });
+	// Standings follow the figures in the same transaction: all of it commits, or none.
+	await herberekenBeoordelingen(
+		ctx,
+		gewijzigd.map((r) => r.gemeenteCode)
+	);
 	return { ...a.telling, maanden, provincies, signalen: a.waarschuwingen.length };
 }

@@ -1,3 +1,4 @@
+import { herberekenBeoordelingen } from '../services/beoordelingen';
 import { eq } from 'drizzle-orm';
 import { parseHalfjaar } from '$lib/domain/periode/halfjaar';
 import type { Executor } from '../db';
@@ -226,6 +227,11 @@ export async function schrijfTaakstellingen(
 					periode: a.periode,
 					importId
 				});
+	// Standings follow the taakstelling in the same transaction: all of it commits, or none.
+	await herberekenBeoordelingen(
+		ctx,
+		gewijzigd.map((r) => r.gemeenteCode)
+	);
 	return {
 		periode: a.periode,
 		...tel(a.regels),

@@ -8,6 +8,7 @@ import { openDatabase } from '../src/lib/server/db/client';
 import { migrate } from '../src/lib/server/db/migrate';
 import { useDatabase } from '../src/lib/server/db';
 import { seedDemo, DEMO_GEBRUIKERS, DEMO_WACHTWOORD } from '../src/lib/server/seed/demo';
+import { laadDemoCijfers } from '../src/lib/server/seed/demo-cijfers';
 
 const e = env();
 const handle = await openDatabase({ url: e.DATABASE_URL, dataDir: e.PGLITE_DIR });
@@ -17,6 +18,7 @@ await handle.db.execute(sql`CREATE SCHEMA public`);
 await migrate(handle);
 useDatabase(handle);
 const seed = await seedDemo();
+await laadDemoCijfers();
 console.log('Database gewist en demodata opnieuw geladen.');
 console.log(`Kiosklink PRT: /kiosk/${seed.kioskToken}`);
 console.log(`Demo-accounts (wachtwoord ${DEMO_WACHTWOORD}):`);

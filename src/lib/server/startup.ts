@@ -2,6 +2,7 @@ import { closeDatabase, database } from './db';
 import { env } from './env';
 import { isEmpty, seedDemoAlsLeeg, DEMO_GEBRUIKERS, DEMO_WACHTWOORD } from './seed/demo';
 import { startRealtimeApp } from './realtime/app';
+import { laadDemoCijfers } from './seed/demo-cijfers';
 import { pruneOutbox } from './realtime/publish';
 import { pruneLoginPogingen } from './auth/throttle';
 
@@ -32,6 +33,11 @@ export async function startup(): Promise<void> {
 			if (seed) {
 				regels.push('Demodata geladen (Zuid-Holland; personen en cijfers fictief).');
 				regels.push(`Kiosklink PRT (alleen nu getoond): {origin}/kiosk/${seed.kioskToken}`);
+				if (await laadDemoCijfers()) {
+					regels.push(
+						'Synthetische taakstellingen en COA-cijfers 2026 geladen (verzonnen cijfers).'
+					);
+				}
 			}
 		}
 		regels.push(`Demo-inloggegevens (wachtwoord voor allen: ${DEMO_WACHTWOORD}):`);

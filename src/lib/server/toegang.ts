@@ -23,5 +23,9 @@ export const ROUTE_TOEGANG: Record<string, Toegang> = {
 	'/(app)/beheer': { actie: 'beheer.gebruikers' },
 	'/(app)/beheer/gebruikers': { actie: 'beheer.gebruikers' },
 	'/(app)/beheer/kiosk-links': { actie: 'beheer.kiosk' },
+	'/(app)/toezicht': 'ingelogd',
+	'/(app)/toezicht/[provincie=provincie]/[halfjaar=halfjaar]': 'ingelogd',
+	'/(app)/toezicht/[provincie=provincie]/[halfjaar=halfjaar]/export': 'ingelogd',
+	'/(app)/toezicht/gemeente/[gemeente=gemeentecode]': 'ingelogd',
 	'/kiosk/[token]': 'kiosk'
 };

@@ -3,6 +3,7 @@ import { requireUser } from '$lib/server/guard';
 import { mag } from '$lib/domain/autorisatie/rechten';
 import { ROL_LABELS } from '$lib/domain/autorisatie/rollen';
 import { organisatieNamen } from '$lib/server/services/gebruikers';
+import { PROVINCIES } from '$lib/server/seed/zuid-holland';
 
 export const load = (async (event) => {
 	const user = requireUser(event);
@@ -14,7 +15,10 @@ export const load = (async (event) => {
 		rollen:
 			actor.soort === 'gebruiker' ? [...new Set(actor.rollen.map((r) => ROL_LABELS[r.rol]))] : [],
 		nav: {
-			beheer: mag(actor, { actie: 'beheer.gebruikers' })
+			beheer: mag(actor, { actie: 'beheer.gebruikers' }),
+			toezicht: PROVINCIES.some((p) =>
+				mag(actor, { actie: 'toezicht.bekijken', provincieCode: p.code })
+			)
 		},
 		tekstgrootte: event.locals.tekstgrootte
 	};

@@ -1,0 +1,37 @@
+const getal = new Intl.NumberFormat('nl-NL');
+const procent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
+
+export const formatGetal = (n: number | null | undefined) =>
+	n === null || n === undefined ? '—' : getal.format(n);
+export const formatProcent = (f: number | null | undefined) =>
+	f === null || f === undefined ? '—' : procent.format(f);
+/** Signed, for saldi: "+12", "−8", "0". */
+export const formatSaldo = (n: number | null | undefined) =>
+	n === null || n === undefined
+		? '—'
+		: n > 0
+			? `+${getal.format(n)}`
+			: n < 0
+				? `−${getal.format(-n)}`
+				: '0';
+
+const MAANDEN = [
+	'jan',
+	'feb',
+	'mrt',
+	'apr',
+	'mei',
+	'jun',
+	'jul',
+	'aug',
+	'sep',
+	'okt',
+	'nov',
+	'dec'
+];
+/** "2026-03" → "mrt 2026" */
+export const formatMaand = (m: string | null) => {
+	if (!m) return '—';
+	const [j, mm] = m.split('-');
+	return `${MAANDEN[Number(mm) - 1]} ${j}`;
+};

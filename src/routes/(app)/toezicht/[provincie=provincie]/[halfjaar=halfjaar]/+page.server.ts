@@ -1,0 +1,40 @@
+import type { PageServerLoad } from './$types';
+import { kamerNaam, mag } from '$lib/domain/autorisatie/rechten';
+import {
+	formatHalfjaar,
+	parseHalfjaar,
+	volgendHalfjaar,
+	vorigHalfjaar
+} from '$lib/domain/periode/halfjaar';
+import { requireRight } from '$lib/server/guard';
+import { db } from '$lib/server/db';
+import { currentSeq } from '$lib/server/realtime/publish';
+import { bronnen, provincieNaam, provincieOverzicht } from '$lib/server/services/overzicht';
+
+export const load = (async (event) => {
+	const { provincie, halfjaar } = event.params;
+	requireRight(event, { actie: 'toezicht.bekijken', provincieCode: provincie });
+	const kamer = kamerNaam({ soort: 'provincie', code: provincie });
+	event.depends(`live:${kamer}`);
+	const liveSeq = await currentSeq(db(), kamer);
+	const h = parseHalfjaar(halfjaar)!;
+	const [overzicht, naam, bronLijst] = await Promise.all([
+		provincieOverzicht(provincie, halfjaar),
+		provincieNaam(provincie),
+		bronnen(provincie, halfjaar)
+	]);
+	return {
+		provincie: { code: provincie, naam: naam ?? provincie },
+		bronnen: bronLijst,
+		periode: halfjaar,
+		vorige: formatHalfjaar(vorigHalfjaar(h)),
+		volgende: formatHalfjaar(volgendHalfjaar(h)),
+		kamer,
+		liveSeq,
+		magImporteren: mag(event.locals.actor, {
+			actie: 'toezicht.beoordelen',
+			provincieCode: provincie
+		}),
+		...overzicht
+	};
+}) satisfies PageServerLoad;

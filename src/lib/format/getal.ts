@@ -35,3 +35,11 @@ export const formatMaand = (m: string | null) => {
 	const [j, mm] = m.split('-');
 	return `${MAANDEN[Number(mm) - 1]} ${j}`;
 };
+
+const procentPrecies = new Intl.NumberFormat('nl-NL', {
+	style: 'percent',
+	maximumFractionDigits: 1
+});
+/** One decimal, as the engine's toelichting states percentages (the same figure everywhere). */
+export const formatProcentPrecies = (f: number | null | undefined) =>
+	f === null || f === undefined ? '—' : procentPrecies.format(f);

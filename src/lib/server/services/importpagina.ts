@@ -9,7 +9,7 @@ import type { Actor } from '$lib/domain/autorisatie/rollen';
 import { db } from '../db';
 import { gemeenten, provincies } from '../db/schema';
 import type { AuditActor } from '../mutatie';
-import { sha256, type Bestand, type Melding } from '../import/tabel';
+import { leesTabel, sha256, type Bestand, type Melding } from '../import/tabel';
 import type { VerschilStatus } from '../import/taakstelling';
 import type { RealisatieCijfers } from '../import/realisatie';
 import type { ImportUitkomst } from '../import/vastleggen';
@@ -61,9 +61,13 @@ export interface RijWeergave {
 	rij: number | null;
 	gemeente: string;
 	provincieCode: string | null;
+	/** COA figures: the month of the row. */
+	maand: string | null;
 	oud: string | null;
 	nieuw: string | null;
 	status: VerschilStatus | 'fout';
+	/** For a row that could not be read: its cells as written in the file. */
+	inBestand: string | null;
 	fouten: MeldingWeergave[];
 	waarschuwingen: MeldingWeergave[];
 }
@@ -127,6 +131,7 @@ interface Basis {
 		rij: number | null;
 		gemeente: string;
 		provincieCode: string | null;
+		maand?: string;
 		oud: string | null;
 		nieuw: string;
 		status: VerschilStatus;
@@ -161,7 +166,8 @@ async function analyse(i: ImportInvoer, bestand: Bestand | null): Promise<Basis>
 				...p,
 				regels: p.regels.map((r) => ({
 					rij: r.rij,
-					gemeente: `${r.gemeenteNaam} (${r.gemeenteCode}), ${r.maand}`,
+					gemeente: `${r.gemeenteNaam} (${r.gemeenteCode})`,
+					maand: r.maand,
 					provincieCode: r.provincieCode,
 					oud: r.vorig === null ? null : cijfers(r.vorig),
 					nieuw: cijfers(r),
@@ -215,8 +221,25 @@ export async function controleer(
 	const waarschuwingen = a.waarschuwingen.map(weergave);
 	const perRij = new Map<number, RijWeergave>();
 	const rijen: RijWeergave[] = [];
+	// The cells of rows that could not be read, so that the official recognises them.
+	const ruweRijen = new Map<number, string>();
+	if (bestand && fouten.some((m) => m.rij !== null)) {
+		try {
+			for (const r of (await leesTabel(bestand)).rijen) {
+				ruweRijen.set(r.rij, r.cellen.map((c) => (c === '' ? '(leeg)' : c)).join(' · '));
+			}
+		} catch {
+			// Unreadable files have no row errors.
+		}
+	}
 	for (const r of a.regels) {
-		const w: RijWeergave = { ...r, fouten: [], waarschuwingen: [] };
+		const w: RijWeergave = {
+			...r,
+			maand: r.maand ?? null,
+			inBestand: null,
+			fouten: [],
+			waarschuwingen: []
+		};
 		rijen.push(w);
 		if (r.rij !== null) perRij.set(r.rij, w);
 	}
@@ -228,9 +251,11 @@ export async function controleer(
 				rij: m.rij,
 				gemeente: '',
 				provincieCode: null,
+				maand: null,
 				oud: null,
 				nieuw: null,
 				status: 'fout',
+				inBestand: ruweRijen.get(m.rij!) ?? null,
 				fouten: [],
 				waarschuwingen: []
 			};

@@ -8,6 +8,9 @@
  * Demo roles (src/lib/server/seed/demo.ts), table ids in a fresh demo database:
  * PRT = 1, Haaglanden = 2, Rotterdam-Rijnmond = 4; all tables in provincie PV28.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path_ from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startServer, type RunningServer } from '../helpers/server';
 import { DEMO_EMAIL, kioskTokenFromLogs, pageData, postForm } from '../helpers/app';
@@ -36,6 +39,8 @@ const CODES: Record<string, Uitkomst> = {
 	'403': 'verboden',
 	'404': 'niet-gevonden'
 };
+
+const FIXTURES = path_.resolve(import.meta.dirname, '../fixtures/imports');
 
 /** Kiosk tokens are filled in once the server runs. */
 const GELDIG = '<geldig>';
@@ -67,7 +72,14 @@ const MATRIX: [route: string, cellen: string, waarom: string][] = [
 	['POST /regietafels/2?/mededeling',      'L   403 403 403 403 403 403 ok  403 ok ', 'regietafel.mededeling-plaatsen: voorzitter (bestuurder) or secretaris of Haaglanden'],
 	['POST /regietafels/1?/lidToevoegen',    'L   ok  403 ok  403 403 403 403 403 403', 'regietafel.leden-beheren: beheerder or secretaris of PRT'],
 	['POST /beheer/gebruikers?/nieuw',       'L   ok  403 403 403 403 403 403 403 403', 'beheer.gebruikers'],
-	['POST /beheer/kiosk-links?/nieuw',      'L   ok  403 403 403 403 403 403 403 403', 'beheer.kiosk']
+	['POST /beheer/kiosk-links?/nieuw',      'L   ok  403 403 403 403 403 403 403 403', 'beheer.kiosk'],
+	['GET /toezicht/PV28/import',            'L   403 ok  403 403 403 403 403 ok  403', 'import: toezicht.beoordelen PV28 (all kinds) or koppelingen.invoeren (COA figures only)'],
+	['GET /toezicht/PV20/import',            'L   403 403 403 403 403 403 403 ok  403', 'PV20 (Groningen): only the national COA-regievoerder has a right there'],
+	['GET /toezicht/PV99/import',            'L   403 403 403 403 403 403 403 404 403', 'PV99 matches the pattern but is no provincie: 404 once the right is established'],
+	['GET /toezicht/XX28/import',            '404 404 404 404 404 404 404 404 404 404', 'the provincie matcher rejects XX28: no such route'],
+	['POST /toezicht/PV28/import?/controleren&soort=realisatie',  'L   403 ok  403 403 403 403 403 ok  403', 'COA figures: toezichthouder or COA-regievoerder'],
+	['POST /toezicht/PV28/import?/controleren&soort=taakstelling', 'L   403 ok  403 403 403 403 403 403 403', 'taakstelling: toezichthouder only (COA is refused with 403)'],
+	['POST /toezicht/PV28/import?/importeren&soort=realisatie',   'L   403 ok  403 403 403 403 403 ok  403', 'commit of COA figures (the second allowed commit finds it already imported: still 200)']
 ];
 
 interface Cel {
@@ -138,6 +150,40 @@ function formulier(path: string, rol: Rol): Record<string, string> {
 	throw new Error(`Geen formulier voor ${path}`);
 }
 
+const IMPORTBESTAND: Record<string, { naam: string; velden: Record<string, string> }> = {
+	realisatie: { naam: 'realisatie-2026-03.csv', velden: {} },
+	taakstelling: { naam: 'taakstelling-2026-I.csv', velden: { periode: '2026-I' } }
+};
+
+/**
+ * The import page's actions take a multipart form with the file (valid input, so an allowed
+ * request succeeds). The kind is in the path (`&soort=…`) so that each row is one request;
+ * a commit carries the preview's key (kind | parameters | sha256), computed here as the page does.
+ */
+function postImport(path: string, cookie: string | null): Promise<Response> {
+	const url = new URL(path, server.url);
+	const soort = url.searchParams.get('soort')!;
+	const { naam, velden } = IMPORTBESTAND[soort]!;
+	const inhoud = readFileSync(path_.join(FIXTURES, naam));
+	const form = new FormData();
+	form.set('soort', soort);
+	for (const [k, v] of Object.entries(velden)) form.set(k, v);
+	form.set('bestand', new Blob([inhoud], { type: 'text/csv' }), naam);
+	const parameters = Object.entries(velden)
+		.map(([k, v]) => `${k}=${v}`)
+		.join(';');
+	form.set(
+		'sleutel',
+		`${soort}|${parameters}|${createHash('sha256').update(inhoud).digest('hex')}`
+	);
+	return fetch(`${server.url}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { accept: 'text/html', origin: server.url, ...(cookie ? { cookie } : {}) },
+		body: form
+	});
+}
+
 function uitkomst(r: Response, path: string): string {
 	const location = r.headers.get('location');
 	if (r.status >= 200 && r.status < 300) return 'ok';
@@ -161,12 +207,14 @@ describe('rol × route over HTTP', () => {
 		const path = rawPath.replace(GELDIG, kioskToken);
 		const cookie = cookies.get(rol) ?? null;
 		const r =
-			method === 'GET'
-				? await fetch(`${server.url}${path}`, {
-						redirect: 'manual',
-						headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) }
-					})
-				: await postForm(server.url, path, cookie, formulier(path, rol));
+			method === 'POST' && path.includes('/import?/')
+				? await postImport(path, cookie)
+				: method === 'GET'
+					? await fetch(`${server.url}${path}`, {
+							redirect: 'manual',
+							headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) }
+						})
+					: await postForm(server.url, path, cookie, formulier(path, rol));
 		await r.arrayBuffer();
 		expect(uitkomst(r, path), waarom).toBe(verwacht);
 	});

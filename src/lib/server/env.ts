@@ -16,7 +16,13 @@ const schema = z.object({
 	/** Failed logins allowed per account / per IP within LOGIN_THROTTLE_WINDOW_MINUTES. */
 	LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
 	LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
-	LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15)
+	LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+	/** Largest file accepted by the import page (bytes); the server's body limit follows it. */
+	IMPORT_MAX_BYTES: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.default(5 * 1024 * 1024)
 });
 
 export type Env = z.infer<typeof schema> & { DEMO: boolean; production: boolean };

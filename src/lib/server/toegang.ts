@@ -20,6 +20,7 @@ export const ROUTE_TOEGANG: Record<string, Toegang> = {
 	'/(app)/account': 'ingelogd',
 	'/(app)/regietafels': 'ingelogd',
 	'/(app)/regietafels/[tafelId=id]': 'ingelogd',
+	'/(app)/toezicht/[provincie=provincie]/import': 'ingelogd',
 	'/(app)/beheer': { actie: 'beheer.gebruikers' },
 	'/(app)/beheer/gebruikers': { actie: 'beheer.gebruikers' },
 	'/(app)/beheer/kiosk-links': { actie: 'beheer.kiosk' },

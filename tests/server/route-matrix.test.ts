@@ -79,7 +79,15 @@ const MATRIX: [route: string, cellen: string, waarom: string][] = [
 	['GET /toezicht/XX28/import',            '404 404 404 404 404 404 404 404 404 404', 'the provincie matcher rejects XX28: no such route'],
 	['POST /toezicht/PV28/import?/controleren&soort=realisatie',  'L   403 ok  403 403 403 403 403 ok  403', 'COA figures: toezichthouder or COA-regievoerder'],
 	['POST /toezicht/PV28/import?/controleren&soort=taakstelling', 'L   403 ok  403 403 403 403 403 403 403', 'taakstelling: toezichthouder only (COA is refused with 403)'],
-	['POST /toezicht/PV28/import?/importeren&soort=realisatie',   'L   403 ok  403 403 403 403 403 ok  403', 'commit of COA figures (the second allowed commit finds it already imported: still 200)']
+	['POST /toezicht/PV28/import?/importeren&soort=realisatie',   'L   403 ok  403 403 403 403 403 ok  403', 'commit of COA figures (the second allowed commit finds it already imported: still 200)'],
+	['GET /toezicht',                        'L   ok  ok  403 403 403 403 403 ok  403', 'toezicht.bekijken for some provincie: sent on to its current period'],
+	['GET /toezicht/PV28/2026-I',            'L   ok  ok  403 403 403 403 403 ok  403', 'toezicht.bekijken PV28: beheerder, toezichthouder PV28, COA (landelijk)'],
+	['GET /toezicht/PV27/2026-I',            'L   ok  403 403 403 403 403 403 ok  403', 'toezicht.bekijken PV27: the PV28 toezichthouder has no right there'],
+	['GET /toezicht/PV28/2026-I/export?formaat=csv', 'L   ok  ok  403 403 403 403 403 ok  403', 'the export follows the overview'],
+	['GET /toezicht/gemeente/GM0518',        'L   ok  ok  403 403 403 ok  ok  ok  403', "gemeente.bekijken: beheerder, toezichthouder PV28, COA, own gemeente ('s-Gravenhage)"],
+	['GET /toezicht/gemeente/GM0599',        'L   ok  ok  403 403 403 403 403 ok  403', 'gemeente.bekijken Rotterdam: not for officials of another gemeente'],
+	['GET /toezicht/gemeente/GM9999',        'L   404 404 404 404 404 404 404 404 404', 'unknown gemeente'],
+	['POST /toezicht/gemeente/GM0518?/besluit', 'L   403 ok  403 403 403 403 403 403 403', 'toezicht.beoordelen PV28: the toezichthouder only (not even the bestuurder)']
 ];
 
 interface Cel {
@@ -147,6 +155,15 @@ function formulier(path: string, rol: Rol): Record<string, string> {
 		};
 	}
 	if (path.endsWith('/kiosk-links?/nieuw')) return { regietafelId: '2', naam: `Scherm ${rol}` };
+	if (path.endsWith('?/besluit')) {
+		// The demo's synthetic figures give a midpoint assessment of 2026-I for every gemeente.
+		return {
+			periode: '2026-I',
+			kind: 'midpoint',
+			trede: '1',
+			motivatie: `Matrixtest: besluit door ${rol}, met motivatie.`
+		};
+	}
 	throw new Error(`Geen formulier voor ${path}`);
 }
 

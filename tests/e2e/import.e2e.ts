@@ -22,7 +22,11 @@ let browser: Browser;
 
 beforeAll(async () => {
 	mkdirSync(SCREENSHOTS, { recursive: true });
-	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
+	// Without the synthetic demo figures: this test imports 2026-I itself and expects 'nieuw'.
+	[server, browser] = await Promise.all([
+		startServer({ env: { DEMO_CIJFERS: 'false' } }),
+		launchBrowser()
+	]);
 });
 
 afterAll(async () => {

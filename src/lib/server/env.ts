@@ -13,6 +13,8 @@ const schema = z.object({
 	SESSION_LIFETIME_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 	/** Demo mode: seeds demo data on an empty database and shows the demo logins on the login page. */
 	DEMO: boolFromString.optional(),
+	/** In demo mode, also load synthetic taakstellingen and COA figures for 2026 (default true). */
+	DEMO_CIJFERS: boolFromString.default(true),
 	/** Failed logins allowed per account / per IP within LOGIN_THROTTLE_WINDOW_MINUTES. */
 	LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
 	LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(30),

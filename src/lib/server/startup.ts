@@ -33,7 +33,7 @@ export async function startup(): Promise<void> {
 			if (seed) {
 				regels.push('Demodata geladen (Zuid-Holland; personen en cijfers fictief).');
 				regels.push(`Kiosklink PRT (alleen nu getoond): {origin}/kiosk/${seed.kioskToken}`);
-				if (await laadDemoCijfers()) {
+				if (e.DEMO_CIJFERS && (await laadDemoCijfers())) {
 					regels.push(
 						'Synthetische taakstellingen en COA-cijfers 2026 geladen (verzonnen cijfers).'
 					);

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
-import { createContext } from 'svelte';
+import { createContext, untrack } from 'svelte';
+import { invalidate } from '$app/navigation';
 import type {
 	Aanwezige,
 	ClientToServer,
@@ -176,3 +177,32 @@ export class LiveVerbinding {
 }
 
 export const [getLive, setLive] = createContext<LiveVerbinding>();
+
+/**
+ * For a page whose data carries `kamer` and `liveSeq`: follows that room while the component
+ * lives, from the sequence number the data was loaded at, and reloads the data that depends on
+ * `live:<kamer>` on every event, so the page always shows what the server has. Only a change of
+ * room re-subscribes: the reload after an event gives a new `data` object, but must not leave
+ * and re-join the room (that would flicker presence and open a window without events).
+ * Call during component initialisation.
+ */
+export function volgPagina(
+	live: LiveVerbinding,
+	pagina: () => { kamer: string; liveSeq: number },
+	onAanwezigheid?: (a: Aanwezige[]) => void
+): void {
+	const kamer = $derived(pagina().kamer);
+	$effect(() => {
+		const k = kamer;
+		const sinds = untrack(() => pagina().liveSeq);
+		return live.volg(
+			k,
+			{
+				onGebeurtenis: () => void invalidate(`live:${k}`),
+				onVerversen: () => void invalidate(`live:${k}`),
+				onAanwezigheid
+			},
+			sinds
+		);
+	});
+}

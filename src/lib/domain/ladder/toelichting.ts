@@ -1,3 +1,4 @@
+import { MAANDEN } from '../periode/maanden';
 import type { Beleid } from './beleidskader';
 import { tredeLabel } from './trede';
 import type { EindBeoordeling, MiddenBeoordeling } from './beoordeling';
@@ -10,20 +11,6 @@ import type { EindBeoordeling, MiddenBeoordeling } from './beoordeling';
 
 const getal = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 const procent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 1 });
-const MAANDEN = [
-	'januari',
-	'februari',
-	'maart',
-	'april',
-	'mei',
-	'juni',
-	'juli',
-	'augustus',
-	'september',
-	'oktober',
-	'november',
-	'december'
-];
 
 /** "1 april 2021" from an ISO date, without a time zone. */
 export function datumTekst(iso: string): string {

@@ -1,3 +1,4 @@
+import { MAANDEN } from '$lib/domain/periode/maanden';
 import { herberekenBeoordelingen } from '../services/beoordelingen';
 import { and, inArray } from 'drizzle-orm';
 import { formatHalfjaar } from '$lib/domain/periode/halfjaar';
@@ -71,21 +72,6 @@ export interface RealisatieAnalyse {
 	waarschuwingen: Melding[];
 	telling: Record<VerschilStatus, number>;
 }
-
-const MAANDEN = [
-	'januari',
-	'februari',
-	'maart',
-	'april',
-	'mei',
-	'juni',
-	'juli',
-	'augustus',
-	'september',
-	'oktober',
-	'november',
-	'december'
-];
 
 /** '2026-03', '2026-3', '03-2026', '3/2026', '202603', '2026-03-31' (Excel date), 'maart 2026'. */
 export function leesMaand(tekst: string): string | null {

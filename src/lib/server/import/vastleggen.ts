@@ -5,6 +5,7 @@ import { db, type Executor } from '../db';
 import { gemeenten, imports, type ImportSoort } from '../db/schema';
 import { mutate, type AuditActor, type MutatieContext } from '../mutatie';
 import type { Melding } from './tabel';
+import { tel, type VerschilStatus } from './taakstelling';
 
 /** What identifies an import for idempotency: the same kind, bytes and parameters. */
 export interface ImportSleutel {
@@ -190,3 +191,31 @@ export function zelfdeNaam(a: string, b: string): boolean {
 			.replace(/[\s'’`\-.]/g, '');
 	return n(a) === n(b);
 }
+
+/**
+ * Restricts an analysis to the gemeenten of one provincie: a provincie supervises its own
+ * gemeenten, so a national list imported on Zuid-Holland's page writes Zuid-Holland's rows only.
+ * Rows elsewhere are counted (`buiten`) and their warnings dropped; errors stay, because the
+ * file as a whole must be sound. `bereik` null: no restriction (command line, tests).
+ */
+export function beperkTot<
+	R extends { rij: number | null; provincieCode: string; status: VerschilStatus },
+	A extends { regels: R[]; waarschuwingen: Melding[]; telling: Record<VerschilStatus, number> }
+>(a: A, bereik: string | null): A & { buiten: number } {
+	if (bereik === null) return { ...a, buiten: 0 };
+	const binnen = a.regels.filter((r) => r.provincieCode === bereik);
+	const buitenRijen = new Set(
+		a.regels.filter((r) => r.provincieCode !== bereik && r.rij !== null).map((r) => r.rij)
+	);
+	return {
+		...a,
+		regels: binnen,
+		waarschuwingen: a.waarschuwingen.filter((m) => m.rij === null || !buitenRijen.has(m.rij)),
+		telling: tel(binnen),
+		buiten: a.regels.length - binnen.length
+	};
+}
+
+/** The idempotency parameters with the provincie the import was restricted to. */
+export const metBereik = (parameters: string, bereik: string | null) =>
+	bereik === null ? parameters : [parameters, `provincie=${bereik}`].filter(Boolean).join(';');

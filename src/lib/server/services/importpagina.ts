@@ -82,7 +82,10 @@ export interface Voorvertoning {
 	aantalFouten: number;
 	aantalWaarschuwingen: number;
 	alGeimporteerd: { at: Date; door: string } | null;
-	/** Rows for gemeenten of another provincie (national lists are normal; the page says so). */
+	/**
+	 * Rows for gemeenten of another provincie: national lists are normal, but a provincie imports
+	 * its own gemeenten only; these rows are skipped (the page says so).
+	 */
 	buitenProvincie: number;
 	toelichting: string | null;
 	/** Sent back with "Importeren": the commit must be about exactly what was previewed. */
@@ -141,13 +144,18 @@ interface Basis {
 	telling: Record<VerschilStatus, number>;
 	alGeimporteerd: { at: Date; door: string } | null;
 	toelichting?: string | null;
+	buiten?: number;
 }
 
-async function analyse(i: ImportInvoer, bestand: Bestand | null): Promise<Basis> {
+async function analyse(
+	i: ImportInvoer,
+	bestand: Bestand | null,
+	provincieCode: string
+): Promise<Basis> {
 	const b = bestand ?? { naam: '', inhoud: new Uint8Array() };
 	switch (i.soort) {
 		case 'taakstelling': {
-			const p = await previewTaakstellingImport(b, i.periode);
+			const p = await previewTaakstellingImport(b, i.periode, provincieCode);
 			return {
 				...p,
 				regels: p.regels.map((r) => ({
@@ -161,7 +169,7 @@ async function analyse(i: ImportInvoer, bestand: Bestand | null): Promise<Basis>
 			};
 		}
 		case 'realisatie': {
-			const p = await previewRealisatieImport(b, i.peilmaand);
+			const p = await previewRealisatieImport(b, i.peilmaand, provincieCode);
 			return {
 				...p,
 				regels: p.regels.map((r) => ({
@@ -190,7 +198,7 @@ async function analyse(i: ImportInvoer, bestand: Bestand | null): Promise<Basis>
 			};
 		}
 		case 'berekening': {
-			const p = await berekenTaakstellingen(i.periode, i.vg);
+			const p = await berekenTaakstellingen(i.periode, i.vg, provincieCode);
 			return {
 				...p,
 				regels: p.regels.map((r) => ({
@@ -216,7 +224,7 @@ export async function controleer(
 	bestand: Bestand | null,
 	provincieCode: string
 ): Promise<Voorvertoning> {
-	const a = await analyse(i, bestand);
+	const a = await analyse(i, bestand, provincieCode);
 	const fouten = a.fouten.map(weergave);
 	const waarschuwingen = a.waarschuwingen.map(weergave);
 	const perRij = new Map<number, RijWeergave>();
@@ -285,8 +293,7 @@ export async function controleer(
 		alGeimporteerd: a.alGeimporteerd
 			? { at: a.alGeimporteerd.at, door: a.alGeimporteerd.door }
 			: null,
-		buitenProvincie: a.regels.filter((r) => r.provincieCode && r.provincieCode !== provincieCode)
-			.length,
+		buitenProvincie: a.buiten ?? 0,
 		toelichting: a.toelichting ?? null,
 		sleutel: controleSleutel(i, bestand)
 	};
@@ -310,22 +317,24 @@ function telling(s: unknown): Record<VerschilStatus, number> {
 export async function importeer(
 	actor: AuditActor,
 	i: ImportInvoer,
-	bestand: Bestand | null
+	bestand: Bestand | null,
+	/** Only this provincie's gemeenten are written (population figures are national). */
+	provincieCode: string | null
 ): Promise<Uitkomst> {
 	const b = bestand ?? { naam: '', inhoud: new Uint8Array() };
 	let u: ImportUitkomst<unknown>;
 	switch (i.soort) {
 		case 'taakstelling':
-			u = await importeerTaakstellingen(actor, b, i.periode);
+			u = await importeerTaakstellingen(actor, b, i.periode, provincieCode);
 			break;
 		case 'realisatie':
-			u = await importeerRealisatie(actor, b, i.peilmaand);
+			u = await importeerRealisatie(actor, b, i.peilmaand, provincieCode);
 			break;
 		case 'bevolking':
 			u = await importeerBevolking(actor, b, i.jaar);
 			break;
 		case 'berekening':
-			u = await legBerekeningVast(actor, i.periode, i.vg);
+			u = await legBerekeningVast(actor, i.periode, i.vg, provincieCode);
 			break;
 	}
 	if (u.status === 'geimporteerd') {

@@ -12,18 +12,26 @@ import {
 	type TaakstellingAnalyse
 } from '../import/taakstelling';
 import { leesTabel, melding, sha256, TabelFout, type Bestand } from '../import/tabel';
-import { eerdereImport, legImportVast, type ImportSleutel } from '../import/vastleggen';
+import {
+	beperkTot,
+	eerdereImport,
+	legImportVast,
+	metBereik,
+	type ImportSleutel
+} from '../import/vastleggen';
 
 export interface TaakstellingPreview extends TaakstellingAnalyse {
+	/** Rows for gemeenten outside the provincie the import is restricted to (not written). */
+	buiten: number;
 	/** Set when exactly this file was already imported for this periode. */
 	alGeimporteerd: { importId: number; at: Date; door: string } | null;
 }
 
-const sleutel = (bestand: Bestand, periode: string): ImportSleutel => ({
+const sleutel = (bestand: Bestand, periode: string, bereik: string | null): ImportSleutel => ({
 	soort: 'taakstelling',
 	bestandsnaam: bestand.naam,
 	sha256: sha256(bestand.inhoud),
-	parameters: `periode=${periode}`
+	parameters: metBereik(`periode=${periode}`, bereik)
 });
 
 function onleesbaar(periode: string, e: TabelFout): TaakstellingAnalyse {
@@ -32,11 +40,16 @@ function onleesbaar(periode: string, e: TabelFout): TaakstellingAnalyse {
 	return { periode, jaar: 0, regels: [], fouten, waarschuwingen: [], telling };
 }
 
-async function analyse(exec: Parameters<typeof analyseerTaakstelling>[0], b: Bestand, p: string) {
+async function analyse(
+	exec: Parameters<typeof analyseerTaakstelling>[0],
+	b: Bestand,
+	p: string,
+	bereik: string | null
+) {
 	try {
-		return await analyseerTaakstelling(exec, await leesTabel(b), p);
+		return beperkTot(await analyseerTaakstelling(exec, await leesTabel(b), p), bereik);
 	} catch (e) {
-		if (e instanceof TabelFout) return onleesbaar(p, e);
+		if (e instanceof TabelFout) return { ...onleesbaar(p, e), buiten: 0 };
 		throw e;
 	}
 }
@@ -44,10 +57,11 @@ async function analyse(exec: Parameters<typeof analyseerTaakstelling>[0], b: Bes
 /** Every row validated and compared with what is stored; nothing is written. */
 export async function previewTaakstellingImport(
 	bestand: Bestand,
-	periode: string
+	periode: string,
+	bereik: string | null = null
 ): Promise<TaakstellingPreview> {
-	const a = await analyse(db(), bestand, periode);
-	const eerder = await eerdereImport(db(), sleutel(bestand, periode));
+	const a = await analyse(db(), bestand, periode, bereik);
+	const eerder = await eerdereImport(db(), sleutel(bestand, periode, bereik));
 	return { ...a, alGeimporteerd: eerder };
 }
 
@@ -55,10 +69,11 @@ export async function previewTaakstellingImport(
 export async function importeerTaakstellingen(
 	actor: AuditActor,
 	bestand: Bestand,
-	periode: string
+	periode: string,
+	bereik: string | null = null
 ) {
-	return legImportVast(actor, sleutel(bestand, periode), async (ctx) => {
-		const a = await analyse(ctx.tx, bestand, periode);
+	return legImportVast(actor, sleutel(bestand, periode, bereik), async (ctx) => {
+		const a = await analyse(ctx.tx, bestand, periode, bereik);
 		return {
 			fouten: a.fouten,
 			waarschuwingen: a.waarschuwingen,
@@ -68,7 +83,11 @@ export async function importeerTaakstellingen(
 	});
 }
 
-async function berekeningSleutel(periode: string, vg: number): Promise<ImportSleutel> {
+async function berekeningSleutel(
+	periode: string,
+	vg: number,
+	bereik: string | null
+): Promise<ImportSleutel> {
 	const h = parseHalfjaar(periode);
 	// The inputs themselves are the "file": the same vg on the same population is a repeat;
 	// a corrected population list makes it a new computation.
@@ -77,23 +96,32 @@ async function berekeningSleutel(periode: string, vg: number): Promise<ImportSle
 		soort: 'berekening',
 		bestandsnaam: `berekening vg=${vg}`,
 		sha256: sha256(JSON.stringify({ periode, vg, invoer })),
-		parameters: `periode=${periode};vg=${vg}`
+		parameters: metBereik(`periode=${periode};vg=${vg}`, bereik)
 	};
 }
 
 /** "What if vg = X": the computed taakstellingen against what is stored; writes nothing. */
 export async function berekenTaakstellingen(
 	periode: string,
-	vg: number
-): Promise<BerekeningAnalyse & { alGeimporteerd: TaakstellingPreview['alGeimporteerd'] }> {
-	const a = await analyseerBerekening(db(), periode, vg);
-	return { ...a, alGeimporteerd: await eerdereImport(db(), await berekeningSleutel(periode, vg)) };
+	vg: number,
+	bereik: string | null = null
+): Promise<
+	BerekeningAnalyse & { buiten: number; alGeimporteerd: TaakstellingPreview['alGeimporteerd'] }
+> {
+	const a = beperkTot(await analyseerBerekening(db(), periode, vg), bereik);
+	const eerder = await eerdereImport(db(), await berekeningSleutel(periode, vg, bereik));
+	return { ...a, alGeimporteerd: eerder };
 }
 
 /** Stores the computed taakstellingen (bron 'berekend') like an import: all or nothing. */
-export async function legBerekeningVast(actor: AuditActor, periode: string, vg: number) {
-	return legImportVast(actor, await berekeningSleutel(periode, vg), async (ctx) => {
-		const a = await analyseerBerekening(ctx.tx, periode, vg);
+export async function legBerekeningVast(
+	actor: AuditActor,
+	periode: string,
+	vg: number,
+	bereik: string | null = null
+) {
+	return legImportVast(actor, await berekeningSleutel(periode, vg, bereik), async (ctx) => {
+		const a = beperkTot(await analyseerBerekening(ctx.tx, periode, vg), bereik);
 		return {
 			fouten: a.fouten,
 			waarschuwingen: a.waarschuwingen,

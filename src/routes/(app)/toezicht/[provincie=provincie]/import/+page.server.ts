@@ -123,7 +123,12 @@ export const actions = {
 				}
 			});
 		}
-		const uitkomst = await importeer({ userId: user.id, label: user.naam }, r.keuze, r.bestand);
+		const uitkomst = await importeer(
+			{ userId: user.id, label: user.naam },
+			r.keuze,
+			r.bestand,
+			r.provincieCode
+		);
 		return { waarden: r.waarden, uitkomst };
 	}
 } satisfies Actions;

@@ -57,3 +57,8 @@ export function peildata(h: Halfjaar): Peildata {
 export function peiljaarBevolking(h: Halfjaar): number {
 	return h.jaar - 1;
 }
+
+/** The half year a date falls in (the caller passes the clock: the domain reads none). */
+export function halfjaarVan(d: Date): Halfjaar {
+	return { jaar: d.getFullYear(), helft: d.getMonth() < 6 ? 1 : 2 };
+}

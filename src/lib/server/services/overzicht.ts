@@ -54,10 +54,14 @@ export interface RegioTotaal {
  */
 export async function provincieOverzicht(
 	provincieCode: string,
-	periode: string
+	periode: string,
+	/** Only these gemeenten (a regional table's regio); totals are then over them. */
+	alleen?: ReadonlySet<string>
 ): Promise<{ rijen: OverzichtRij[]; regios: RegioTotaal[]; totaal: Omit<RegioTotaal, 'regio'> }> {
 	const h = parseHalfjaar(periode);
-	const stand = h ? await provincieStand(provincieCode, periode) : [];
+	const stand = (h ? await provincieStand(provincieCode, periode) : []).filter(
+		(s) => !alleen || alleen.has(s.gemeenteCode)
+	);
 	const leeg = {
 		gemeenten: 0,
 		opgave: 0,

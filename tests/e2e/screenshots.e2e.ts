@@ -105,6 +105,22 @@ describe('schermafdrukken van elke pagina', () => {
 		await foto(page, 'regietafels');
 	});
 
+	it('stand van zaken: regionale tafel en PRT (projector)', async () => {
+		const regio = await als(DEMO.secretarisHaaglanden.email, '/regietafels/2');
+		await wachtOpLive(regio);
+		await regio.getByRole('link', { name: 'Stand van zaken' }).click();
+		await regio.waitForURL(/\/regietafels\/2\/stand\/\d{4}-(I|II)$/);
+		await wachtOpLive(regio);
+		// Haaglanden has nine gemeenten; the total row adds up what the rows show.
+		expect(await regio.locator('[data-testid="stand"] tbody tr').count()).toBe(9);
+		expect(await tekst(regio, '[data-testid="stand"] tfoot')).toContain('Totaal (9)');
+		await foto(regio, 'regietafel-stand-haaglanden');
+		const prt = await als(DEMO.secretaris.email, '/regietafels/1/stand', GROOT);
+		await wachtOpLive(prt);
+		expect(await prt.locator('[data-testid="regio-totalen"] tbody tr').count()).toBe(4);
+		await foto(prt, 'regietafel-stand-prt-1920');
+	});
+
 	it('PRT als secretaris (met formulieren) en als deelnemer', async () => {
 		const secretaris = await als(DEMO.secretaris.email, '/regietafels/1');
 		await wachtOpLive(secretaris);

@@ -11,6 +11,7 @@ import { requireRight } from '$lib/server/guard';
 import { db } from '$lib/server/db';
 import { currentSeq } from '$lib/server/realtime/publish';
 import { getTafel } from '$lib/server/services/regietafels';
+import { bronnen } from '$lib/server/services/overzicht';
 import { tafelStand } from '$lib/server/services/tafelstand';
 
 export const load = (async (event) => {
@@ -22,10 +23,14 @@ export const load = (async (event) => {
 	event.depends(`live:${kamer}`);
 	const liveSeq = await currentSeq(db(), kamer);
 	const h = parseHalfjaar(event.params.halfjaar)!;
-	const stand = await tafelStand(tafel, event.params.halfjaar);
+	const [stand, bronLijst] = await Promise.all([
+		tafelStand(tafel, event.params.halfjaar),
+		bronnen(tafel.provincieCode, event.params.halfjaar)
+	]);
 	return {
 		tafel,
 		periode: event.params.halfjaar,
+		bronnen: bronLijst,
 		vorige: formatHalfjaar(vorigHalfjaar(h)),
 		volgende: formatHalfjaar(volgendHalfjaar(h)),
 		kamer,

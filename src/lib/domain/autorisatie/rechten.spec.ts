@@ -100,6 +100,67 @@ const volg = (kamer: Kamer, provincieVanTafel?: string): Recht =>
  */
 const MATRIX: { naam: string; recht: Recht; toegestaan: readonly ActorNaam[] }[] = [
 	{ naam: 'portaal gebruiken', recht: { actie: 'portaal.gebruiken' }, toegestaan: GEBRUIKERS },
+	{
+		naam: 'herverdeling voorstellen in Zuid-Holland',
+		recht: { actie: 'herverdeling.voorstellen', provincieCode: 'PV28' },
+		// A gemeente official of the provincie, the toezichthouder, the secretaris of a table there.
+		toegestaan: [
+			'toezichthouder-pv28',
+			'secretaris-t1',
+			'secretaris-t2',
+			'ambtenaar-denhaag',
+			'bestuurder-denhaag'
+		]
+	},
+	{
+		naam: 'herverdeling voorstellen in Noord-Holland',
+		recht: { actie: 'herverdeling.voorstellen', provincieCode: 'PV27' },
+		toegestaan: ['toezichthouder-pv27']
+	},
+	{
+		naam: 'herverdeling Den Haag–Rotterdam bekijken',
+		recht: { actie: 'herverdeling.bekijken', gemeenten: [DEN_HAAG, ROTTERDAM] },
+		toegestaan: [
+			'beheerder',
+			'toezichthouder-pv28',
+			...LEDEN_T1,
+			...LEDEN_T2,
+			'ambtenaar-denhaag',
+			'bestuurder-denhaag',
+			'coa-landelijk',
+			'coa-pv28'
+		]
+	},
+	{
+		naam: 'herverdeling Den Haag–Amsterdam (twee provincies) bekijken',
+		recht: { actie: 'herverdeling.bekijken', gemeenten: [DEN_HAAG, AMSTERDAM] },
+		toegestaan: [
+			'beheerder',
+			'toezichthouder-pv28',
+			'toezichthouder-pv27',
+			...LEDEN_T1,
+			...LEDEN_T2,
+			'ambtenaar-denhaag',
+			'bestuurder-denhaag',
+			'coa-landelijk',
+			'coa-pv28'
+		]
+	},
+	{
+		naam: 'herverdeling in Noord-Holland bekijken',
+		recht: { actie: 'herverdeling.bekijken', gemeenten: [AMSTERDAM] },
+		toegestaan: ['beheerder', 'toezichthouder-pv27', 'coa-landelijk']
+	},
+	{
+		naam: 'herverdeling Den Haag–Amsterdam verwerken',
+		recht: { actie: 'herverdeling.verwerken', gemeenten: [DEN_HAAG, AMSTERDAM] },
+		toegestaan: ['toezichthouder-pv28', 'toezichthouder-pv27']
+	},
+	{
+		naam: 'herverdeling in Noord-Holland verwerken',
+		recht: { actie: 'herverdeling.verwerken', gemeenten: [AMSTERDAM] },
+		toegestaan: ['toezichthouder-pv27']
+	},
 	{ naam: 'account beheren', recht: { actie: 'account.beheren' }, toegestaan: GEBRUIKERS },
 
 	{
@@ -274,6 +335,9 @@ const ALLE_ACTIES = {
 	'toezicht.bekijken': true,
 	'toezicht.beoordelen': true,
 	'koppelingen.invoeren': true,
+	'herverdeling.voorstellen': true,
+	'herverdeling.bekijken': true,
+	'herverdeling.verwerken': true,
 	'beheer.gebruikers': true,
 	'beheer.kiosk': true,
 	'kamer.volgen': true

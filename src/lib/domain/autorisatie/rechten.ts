@@ -25,6 +25,12 @@ export type Recht =
 	| { actie: 'toezicht.bekijken'; provincieCode: string }
 	| { actie: 'toezicht.beoordelen'; provincieCode: string }
 	| { actie: 'koppelingen.invoeren'; provincieCode: string }
+	/** Propose a herverdeling in this provincie (issue 5 §1). */
+	| { actie: 'herverdeling.voorstellen'; provincieCode: string }
+	/** See a herverdeling about these gemeenten. */
+	| { actie: 'herverdeling.bekijken'; gemeenten: readonly GemeenteRef[] }
+	/** Take a vastgestelde herverdeling into supervision: a toezichthouder of a provincie involved. */
+	| { actie: 'herverdeling.verwerken'; gemeenten: readonly GemeenteRef[] }
 	| { actie: 'beheer.gebruikers' }
 	| { actie: 'beheer.kiosk' }
 	| { actie: 'kamer.volgen'; kamer: Kamer; provincieVanTafel?: string };
@@ -137,6 +143,33 @@ export function can(actor: Actor, recht: Recht): Besluit {
 			return ok(toezichthouderIn(a, recht.provincieCode));
 		case 'koppelingen.invoeren':
 			return ok(coaIn(a, recht.provincieCode));
+		case 'herverdeling.voorstellen': {
+			const p = recht.provincieCode;
+			return ok(
+				toezichthouderIn(a, p) ||
+					a.tafels.some((t) => t.rol === 'secretaris' && t.provincieCode === p) ||
+					a.rollen.some(
+						(m) =>
+							(m.rol === 'gemeente-ambtenaar' || m.rol === 'gemeente-bestuurder') &&
+							m.gemeenteCode !== null &&
+							m.provincieCode === p
+					)
+			);
+		}
+		case 'herverdeling.bekijken':
+			// Everyone at the regietafels of a provincie involved follows its proposals (issue 5 §5).
+			return ok(
+				isBeheerder(a) ||
+					recht.gemeenten.some(
+						(g) =>
+							toezichthouderIn(a, g.provincieCode) ||
+							coaIn(a, g.provincieCode) ||
+							vanGemeente(a, g.code, ['gemeente-ambtenaar', 'gemeente-bestuurder']) ||
+							a.tafels.some((t) => t.provincieCode === g.provincieCode)
+					)
+			);
+		case 'herverdeling.verwerken':
+			return ok(recht.gemeenten.some((g) => toezichthouderIn(a, g.provincieCode)));
 		case 'kamer.volgen': {
 			const k = recht.kamer;
 			if (k.soort === 'regietafel') {

@@ -14,6 +14,7 @@ export const DEMO = {
 	deelnemer: { email: 'deelnemer@regietafel.test', naam: 'Daan Visser' },
 	ambtenaar: { email: 'ambtenaar.denhaag@regietafel.test', naam: 'Aisha el Amrani' },
 	bestuurder: { email: 'bestuurder.denhaag@regietafel.test', naam: 'Bart Jansen' },
+	bestuurderRijswijk: { email: 'bestuurder.rijswijk@regietafel.test', naam: 'Roos Visser' },
 	coa: { email: 'coa@regietafel.test', naam: 'Chris Smit' },
 	secretarisHaaglanden: { email: 'secretaris.haaglanden@regietafel.test', naam: 'Hanna de Boer' }
 } as const;

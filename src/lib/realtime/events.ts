@@ -25,7 +25,9 @@ export type GebeurtenisType =
 	/** In a provincie room: COA realisatiecijfers of its gemeenten were imported. */
 	| 'realisatie.gewijzigd'
 	/** In a provincie room: standings on the interventieladder were recomputed or decided. */
-	| 'beoordelingen.gewijzigd';
+	| 'beoordelingen.gewijzigd'
+	/** In the provincie room(s) of the gemeenten involved: a herverdeling changed. */
+	| 'herverdeling.gewijzigd';
 
 export interface Aanwezige {
 	/** User id, or `kiosk-<id>` for a display. */

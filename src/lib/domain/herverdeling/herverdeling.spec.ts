@@ -23,6 +23,7 @@ const G = (
 	naam: `Gemeente ${gemeenteCode}`,
 	provincieCode,
 	taakstelling,
+	vastgesteld: true,
 	gekoppeld
 });
 const GEMEENTEN = new Map(
@@ -77,6 +78,13 @@ describe('valideerHerverdeling: every rule', () => {
 		['exactly gekoppeld is allowed', [w('GM0001', -70), w('GM0002', 70)], {}, [], []],
 		['GM0003 is fully gekoppeld', [w('GM0003', -1), w('GM0002', 1)], {}, ['onder-gekoppeld'], []],
 		[
+			'an increase for a gemeente linked beyond its taakstelling is allowed',
+			[w('GM0001', -5), w('GM0005', 5)],
+			{ gemeenten: new Map([...GEMEENTEN, ['GM0005', G('GM0005', 10, 30)]]) },
+			[],
+			[]
+		],
+		[
 			'the same gemeente twice',
 			[w('GM0001', -5), w('GM0001', -5), w('GM0002', 10)],
 			{},
@@ -84,6 +92,15 @@ describe('valideerHerverdeling: every rule', () => {
 			[]
 		],
 		['an unknown gemeente', [w('GM9999', -5), w('GM0002', 5)], {}, ['gemeente-onbekend'], []],
+		[
+			'a gemeente without taakstelling for the period',
+			[w('GM0005', 5), w('GM0002', -5)],
+			{
+				gemeenten: new Map([...GEMEENTEN, ['GM0005', { ...G('GM0005', 0), vastgesteld: false }]])
+			},
+			['geen-taakstelling'],
+			[]
+		],
 		[
 			'another provincie warns, never blocks',
 			[w('GM0004', -5), w('GM0002', 5)],

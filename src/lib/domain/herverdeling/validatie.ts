@@ -21,10 +21,12 @@ export interface GemeenteStand {
 	 * vastgesteld or verwerkt for this period (never the one being validated).
 	 */
 	taakstelling: number;
+	/** False when no taakstelling was set for the gemeente for this period yet. */
+	vastgesteld: boolean;
 	/**
 	 * Permit holders already linked to the gemeente for the period (housed since the start of the
 	 * period plus linked and not yet housed, COA figures incl. forecast): these cannot be
-	 * redistributed.
+	 * redistributed, so a decrease may not take the taakstelling below this number.
 	 */
 	gekoppeld: number;
 }
@@ -150,6 +152,13 @@ export function valideerHerverdeling(i: ValidatieInvoer): Validatie {
 			});
 			continue;
 		}
+		if (!g.vastgesteld) {
+			fouten.push({
+				code: 'geen-taakstelling',
+				gemeenteCode: g.gemeenteCode,
+				bericht: `Voor ${g.naam} is voor ${p} nog geen taakstelling vastgesteld; herverdelen kan pas als die bekend is.`
+			});
+		}
 		const nieuw = g.taakstelling + (geheel ? w.wijziging : 0);
 		regels.push({
 			gemeenteCode: g.gemeenteCode,
@@ -166,7 +175,9 @@ export function valideerHerverdeling(i: ValidatieInvoer): Validatie {
 				gemeenteCode: g.gemeenteCode,
 				bericht: `De taakstelling van ${g.naam} zou ${getal(nieuw)} worden (nu ${getal(g.taakstelling)}, wijziging ${metTeken(w.wijziging)}); lager dan 0 kan niet.`
 			});
-		} else if (nieuw < g.gekoppeld) {
+		} else if (geheel && w.wijziging < 0 && nieuw < g.gekoppeld) {
+			// Only a decrease can take away linked permit holders; an increase for a gemeente that
+			// is already linked beyond its taakstelling only narrows that gap.
 			fouten.push({
 				code: 'onder-gekoppeld',
 				gemeenteCode: g.gemeenteCode,

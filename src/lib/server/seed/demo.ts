@@ -111,6 +111,15 @@ export const DEMO_GEBRUIKERS: readonly DemoGebruiker[] = [
 		omschrijving: "Gemeente-bestuurder 's-Gravenhage"
 	},
 	{
+		email: 'bestuurder.rijswijk@regietafel.test',
+		naam: 'Roos Visser',
+		functie: 'Wethouder Volkshuisvesting',
+		org: 'gemeente:GM0603',
+		rol: 'gemeente-bestuurder',
+		tafels: [{ tafel: 'VR15', rol: 'deelnemer' }],
+		omschrijving: 'Gemeente-bestuurder Rijswijk'
+	},
+	{
 		email: 'coa@regietafel.test',
 		naam: 'Chris Smit',
 		functie: 'Regievoerder huisvesting',

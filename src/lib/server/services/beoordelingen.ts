@@ -15,6 +15,7 @@ import {
 	taakstellingen
 } from '../db/schema';
 import { mutate, type AuditActor, type MutatieContext } from '../mutatie';
+import { verwerkteWijzigingen } from './herverdeeld';
 
 /** JSON with sorted keys: jsonb does not keep key order, so compare this way. */
 function stabiel(v: unknown): string {
@@ -71,7 +72,7 @@ export async function herberekenBeoordelingen(
 	const gewijzigd = new Map<string, string[]>();
 	if (codes.length === 0) return gewijzigd;
 	const tx = ctx.tx;
-	const [provincies, tk, maanden, besl, oud] = await Promise.all([
+	const [provincies, tk, maanden, besl, oud, herverdeeld] = await Promise.all([
 		provincieVan(tx, codes),
 		tx.select().from(taakstellingen).where(inArray(taakstellingen.gemeenteCode, codes)),
 		tx.select().from(realisatiecijfers).where(inArray(realisatiecijfers.gemeenteCode, codes)),
@@ -80,7 +81,8 @@ export async function herberekenBeoordelingen(
 			.from(besluiten)
 			.where(inArray(besluiten.gemeenteCode, codes))
 			.orderBy(asc(besluiten.id)),
-		tx.select().from(beoordelingen).where(inArray(beoordelingen.gemeenteCode, codes))
+		tx.select().from(beoordelingen).where(inArray(beoordelingen.gemeenteCode, codes)),
+		verwerkteWijzigingen(tx, codes)
 	]);
 	const versies = await beleidsversiesVan(tx, [...new Set(provincies.values())]);
 
@@ -96,8 +98,11 @@ export async function herberekenBeoordelingen(
 					)
 				: null;
 		const stappen = beoordeelReeks({
+			// The taakstelling that counts: the official number with verwerkte herverdelingen.
 			taakstellingen: new Map(
-				tk.filter((r) => r.gemeenteCode === code).map((r) => [r.periode, r.aantal])
+				tk
+					.filter((r) => r.gemeenteCode === code)
+					.map((r) => [r.periode, r.aantal + (herverdeeld.get(`${r.periode}/${code}`) ?? 0)])
 			),
 			maanden: new Map(
 				maanden

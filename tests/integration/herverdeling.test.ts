@@ -1,0 +1,347 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Actor } from '../../src/lib/domain/autorisatie/rollen';
+import { parseHalfjaar } from '../../src/lib/domain/periode/halfjaar';
+import { loadActor } from '../../src/lib/server/auth/actor';
+import {
+	auditLog,
+	beoordelingen,
+	herverdelingGemeenten,
+	herverdelingen,
+	realtimeGebeurtenissen
+} from '../../src/lib/server/db/schema';
+import { laadDemoCijfers } from '../../src/lib/server/seed/demo-cijfers';
+import {
+	gemeenteStanden,
+	haalHerverdeling,
+	lijstHerverdelingen,
+	maakVoorstel,
+	voerUit,
+	type Wie
+} from '../../src/lib/server/services/herverdelingen';
+import { auditActor, rowCount, testDatabase, type TestDatabase } from '../helpers/demo';
+
+/**
+ * Herverdeling (issue 5) against a real database: the workflow, optimistic locking, revalidation
+ * against the current state, and the effect on the engine's taakstelling. The clock is fixed on
+ * 22 November 2026 (period 2026-II has started and is still open).
+ */
+const NU = new Date('2026-11-22T10:00:00Z');
+const P = '2026-II';
+const DH = 'GM0518'; // 's-Gravenhage
+const RW = 'GM0603'; // Rijswijk (ZH.)
+
+let t: TestDatabase;
+const wie: Record<string, Wie> = {};
+
+async function persoon(email: string): Promise<Wie> {
+	const audit = await auditActor(t.db, email);
+	const actor: Actor = await loadActor(t.db, audit.userId);
+	return { actor, audit };
+}
+
+beforeAll(async () => {
+	t = await testDatabase();
+	expect(await laadDemoCijfers()).toBe(true);
+	wie.ambtenaar = await persoon('ambtenaar.denhaag@regietafel.test');
+	wie.denhaag = await persoon('bestuurder.denhaag@regietafel.test');
+	wie.rijswijk = await persoon('bestuurder.rijswijk@regietafel.test');
+	wie.toezicht = await persoon('toezicht@regietafel.test');
+	wie.deelnemer = await persoon('deelnemer@regietafel.test');
+});
+afterAll(async () => {
+	await t?.close();
+});
+
+const standen = () => gemeenteStanden(t.db, parseHalfjaar(P)!, P, [DH, RW]);
+const voorstel = (van: number) => ({
+	periode: P,
+	motivatie: 'Rijswijk neemt een deel over; in Den Haag opent een opvanglocatie.',
+	wijzigingen: [
+		{ gemeenteCode: DH, wijziging: -van },
+		{ gemeenteCode: RW, wijziging: van }
+	]
+});
+const reacties = async (id: number) =>
+	(
+		await t.db
+			.select()
+			.from(herverdelingGemeenten)
+			.where(eq(herverdelingGemeenten.herverdelingId, id))
+			.orderBy(asc(herverdelingGemeenten.gemeenteCode))
+	).map((r) => r.reactie);
+const akkoord = (gemeenteCode: string) => ({
+	soort: 'akkoord' as const,
+	gemeenteCode,
+	besluitDatum: '2026-11-20',
+	kenmerk: `B&W-${gemeenteCode}-2026-114`
+});
+
+describe('herverdeling: creation', () => {
+	it('refuses a proposal that does not sum to zero, writing nothing but the audit row', async () => {
+		const voor = await rowCount(t.db, herverdelingen);
+		const u = await maakVoorstel(
+			wie.ambtenaar!,
+			'PV28',
+			{
+				...voorstel(5),
+				wijzigingen: [
+					{ gemeenteCode: DH, wijziging: -5 },
+					{ gemeenteCode: RW, wijziging: 4 }
+				]
+			},
+			{ indienen: true, nu: NU }
+		);
+		expect(u.ok).toBe(false);
+		if (u.ok) return;
+		expect(u.status).toBe(400);
+		expect(u.bevindingen!.map((b) => b.code)).toEqual(['som-niet-nul']);
+		expect(await rowCount(t.db, herverdelingen)).toBe(voor);
+		const [laatste] = await t.db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.entity, 'herverdeling'))
+			.orderBy(asc(auditLog.id));
+		expect(laatste!.action).toBe('geweigerd-ongeldig');
+	});
+
+	it('refuses someone without the right to propose in the provincie', async () => {
+		const u = await maakVoorstel(wie.deelnemer!, 'PV28', voorstel(1), { indienen: false, nu: NU });
+		expect(u).toMatchObject({ ok: false, status: 403 });
+	});
+
+	it('refuses taking a gemeente below what is already gekoppeld', async () => {
+		const s = await standen();
+		const dh = s.get(DH)!;
+		const teVeel = dh.taakstelling - dh.gekoppeld + 1;
+		const u = await maakVoorstel(wie.ambtenaar!, 'PV28', voorstel(teVeel), {
+			indienen: true,
+			nu: NU
+		});
+		expect(u.ok).toBe(false);
+		if (!u.ok) expect(u.bevindingen!.map((b) => b.code)).toEqual(['onder-gekoppeld']);
+	});
+});
+
+describe('herverdeling: workflow to verwerkt, and the effect', () => {
+	let id = 0;
+	let versie = 0;
+
+	it('is submitted with a warning that the period has started, and tells the provincie room', async () => {
+		const events = await rowCount(t.db, realtimeGebeurtenissen);
+		const u = await maakVoorstel(wie.ambtenaar!, 'PV28', voorstel(2), { indienen: true, nu: NU });
+		expect(u.ok).toBe(true);
+		if (!u.ok) return;
+		id = u.id;
+		versie = u.versie;
+		const [hv] = await t.db.select().from(herverdelingen).where(eq(herverdelingen.id, id));
+		expect(hv!.status).toBe('ingediend');
+		expect((hv!.waarschuwingen as { code: string }[]).map((w) => w.code)).toEqual([
+			'periode-begonnen'
+		]);
+		const [e] = await t.db
+			.select()
+			.from(realtimeGebeurtenissen)
+			.where(eq(realtimeGebeurtenissen.type, 'herverdeling.gewijzigd'));
+		expect(e!.kamer).toBe('provincie:PV28');
+		expect(e!.payload).toMatchObject({ id, status: 'ingediend', akkoordGevraagd: [DH, RW] });
+		expect(await rowCount(t.db, realtimeGebeurtenissen)).toBe(events + 1);
+	});
+
+	it('only a bestuurder of that gemeente gives akkoord', async () => {
+		const u = await voerUit(wie.ambtenaar!, id, versie, akkoord(DH), NU);
+		expect(u).toMatchObject({ ok: false, status: 403 });
+		const ander = await voerUit(wie.rijswijk!, id, versie, akkoord(DH), NU);
+		expect(ander).toMatchObject({ ok: false, status: 403 });
+	});
+
+	it('refuses a stale write with a Dutch message, never merging it', async () => {
+		const a = await voerUit(wie.denhaag!, id, versie, akkoord(DH), NU);
+		expect(a.ok).toBe(true);
+		// Rijswijk's page still shows the old version.
+		const oud = await voerUit(wie.rijswijk!, id, versie, akkoord(RW), NU);
+		expect(oud.ok).toBe(false);
+		if (!oud.ok) {
+			expect(oud.status).toBe(409);
+			expect(oud.fout).toMatch(/^Dit voorstel is intussen gewijzigd \(om \d\d:\d\d\)/);
+		}
+		expect(await reacties(id)).toEqual(['akkoord', 'open']);
+		if (a.ok) versie = a.versie;
+	});
+
+	it('changing the numbers after an akkoord resets every akkoord', async () => {
+		const u = await voerUit(wie.ambtenaar!, id, versie, { soort: 'bewerken', ...voorstel(3) }, NU);
+		expect(u.ok).toBe(true);
+		if (u.ok) versie = u.versie;
+		expect(await reacties(id)).toEqual(['open', 'open']);
+		const [stap] = await t.db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.entity, 'herverdeling'), eq(auditLog.action, 'bewerken')));
+		expect(stap!.after).toMatchObject({ reactiesGewist: true });
+	});
+
+	it('both akkoord → vastgesteld; verwerken needs all three informed; verwerkt changes the engine', async () => {
+		const opgaveVoor = await opgaven();
+		let u = await voerUit(wie.denhaag!, id, versie, akkoord(DH), NU);
+		if (u.ok) versie = u.versie;
+		u = await voerUit(wie.rijswijk!, id, versie, akkoord(RW), NU);
+		expect(u.ok).toBe(true);
+		if (u.ok) versie = u.versie;
+		const [hv] = await t.db.select().from(herverdelingen).where(eq(herverdelingen.id, id));
+		expect(hv!.status).toBe('vastgesteld');
+		expect(await voerUit(wie.ambtenaar!, id, versie, { soort: 'intrekken' }, NU)).toMatchObject({
+			ok: false,
+			status: 409
+		});
+		// Vastgesteld does not yet count for the engine.
+		expect(await opgaven()).toEqual(opgaveVoor);
+
+		const half = await voerUit(
+			wie.toezicht!,
+			id,
+			versie,
+			{ soort: 'verwerken', geinformeerd: ['provincie', 'coa'] },
+			NU
+		);
+		expect(half).toMatchObject({
+			ok: false,
+			status: 409,
+			fout: 'Verwerken kan pas als het ministerie van BZK is geïnformeerd.'
+		});
+		expect(
+			await voerUit(
+				wie.denhaag!,
+				id,
+				versie,
+				{ soort: 'verwerken', geinformeerd: ['provincie', 'bzk', 'coa'] },
+				NU
+			)
+		).toMatchObject({ ok: false, status: 403 });
+		const klaar = await voerUit(
+			wie.toezicht!,
+			id,
+			versie,
+			{ soort: 'verwerken', geinformeerd: ['provincie', 'bzk', 'coa'] },
+			NU
+		);
+		expect(klaar.ok).toBe(true);
+		if (klaar.ok) versie = klaar.versie;
+		const na = await opgaven();
+		expect(na.get(DH)).toBe(opgaveVoor.get(DH)! - 3);
+		expect(na.get(RW)).toBe(opgaveVoor.get(RW)! + 3);
+		// The regional total is unchanged.
+		expect(na.get(DH)! + na.get(RW)!).toBe(opgaveVoor.get(DH)! + opgaveVoor.get(RW)!);
+	});
+
+	it('the page shows rows, the zero total, the history and drafts for the three recipients', async () => {
+		const d = await haalHerverdeling(wie.deelnemer!.actor, id, NU);
+		expect(d).not.toBeNull();
+		expect(d!.som).toBe(0);
+		expect(d!.herverdeling.status).toBe('verwerkt');
+		expect(d!.geschiedenis.map((s) => s.actie)).toEqual([
+			'ingediend',
+			'akkoord',
+			'bewerken',
+			'akkoord',
+			'vastgesteld',
+			'verwerken'
+		]);
+		expect(d!.berichten.map((b) => b.ontvanger)).toEqual(['provincie', 'bzk', 'coa']);
+		expect(d!.berichten[1]!.tekst).toContain('kenmerk B&W-GM0603-2026-114');
+		const lijst = await lijstHerverdelingen(wie.deelnemer!.actor, 'PV28');
+		expect(lijst.map((l) => l.id)).toContain(id);
+	});
+});
+
+describe('herverdeling: two proposals on the same gemeente', () => {
+	it('the second is revalidated against the first once that one counts', async () => {
+		const s = await standen();
+		const dh = s.get(DH)!;
+		const ruimte = dh.taakstelling - dh.gekoppeld;
+		expect(ruimte).toBeGreaterThanOrEqual(2);
+		const deel = Math.floor(ruimte / 2) + 1; // each alone fits, both together do not
+		const a = await maakVoorstel(wie.ambtenaar!, 'PV28', voorstel(deel), {
+			indienen: true,
+			nu: NU
+		});
+		const b = await maakVoorstel(wie.ambtenaar!, 'PV28', voorstel(deel), {
+			indienen: true,
+			nu: NU
+		});
+		expect(a.ok && b.ok).toBe(true);
+		if (!a.ok || !b.ok) return;
+		let va = a.versie;
+		for (const [w, code] of [
+			[wie.denhaag!, DH],
+			[wie.rijswijk!, RW]
+		] as const) {
+			const u = await voerUit(w, a.id, va, akkoord(code), NU);
+			if (u.ok) va = u.versie;
+		}
+		const [hva] = await t.db.select().from(herverdelingen).where(eq(herverdelingen.id, a.id));
+		expect(hva!.status).toBe('vastgesteld');
+
+		const eerste = await voerUit(wie.denhaag!, b.id, b.versie, akkoord(DH), NU);
+		expect(eerste).toMatchObject({ ok: false, status: 409 });
+		if (!eerste.ok) {
+			expect(eerste.bevindingen!.map((x) => x.code)).toEqual(['onder-gekoppeld']);
+			expect(eerste.fout).toMatch(/^Akkoord geven kan niet: De taakstelling van 's-Gravenhage zou/);
+		}
+		const [hvb] = await t.db.select().from(herverdelingen).where(eq(herverdelingen.id, b.id));
+		expect(hvb!.status).toBe('ingediend');
+		expect(hvb!.versie).toBe(b.versie);
+		// Withdrawing is always possible until vastgesteld.
+		expect((await voerUit(wie.ambtenaar!, b.id, b.versie, { soort: 'intrekken' }, NU)).ok).toBe(
+			true
+		);
+	});
+});
+
+/** The opgave of the 2026-II end (or midpoint) assessment per gemeente: what the engine used. */
+async function opgaven(): Promise<Map<string, number>> {
+	const rows = await t.db
+		.select()
+		.from(beoordelingen)
+		.where(and(eq(beoordelingen.periode, P), eq(beoordelingen.kind, 'midpoint')));
+	return new Map(
+		rows
+			.filter((r) => r.gemeenteCode === DH || r.gemeenteCode === RW)
+			.map((r) => [r.gemeenteCode, (r.resultaat as { opgave: number }).opgave])
+	);
+}
+
+describe('herverdeling: the database keeps every herverdeling zero-sum', () => {
+	it('a transaction that leaves the changes of a herverdeling ≠ 0 is rolled back', async () => {
+		const [hv] = await t.db.select().from(herverdelingen).limit(1);
+		const voor = await t.db
+			.select()
+			.from(herverdelingGemeenten)
+			.where(eq(herverdelingGemeenten.herverdelingId, hv!.id));
+		const fout = await t.db
+			.transaction(async (tx) => {
+				await tx
+					.update(herverdelingGemeenten)
+					.set({ wijziging: 99 })
+					.where(
+						and(
+							eq(herverdelingGemeenten.herverdelingId, hv!.id),
+							eq(herverdelingGemeenten.gemeenteCode, DH)
+						)
+					);
+			})
+			.then(
+				() => null,
+				(e: unknown) => e as Error & { cause?: Error }
+			);
+		expect(`${fout?.message} ${fout?.cause?.message ?? ''}`).toMatch(
+			/telt op tot 102 in plaats van 0/
+		);
+		const na = await t.db
+			.select()
+			.from(herverdelingGemeenten)
+			.where(eq(herverdelingGemeenten.herverdelingId, hv!.id));
+		expect(na).toEqual(voor);
+		expect(na.reduce((s, r) => s + r.wijziging, 0)).toBe(0);
+	});
+});

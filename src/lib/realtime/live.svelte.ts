@@ -23,7 +23,8 @@ interface Gevolgd {
 	kamer: string;
 	/** Last applied sequence number; undefined until the first join answered. */
 	seq: number | undefined;
-	handlers: KamerHandlers;
+	/** Everyone following the room on this page (a page and the layout may follow the same). */
+	handlers: Set<KamerHandlers>;
 	/** Events that arrived ahead of a gap, waiting for the catch-up. */
 	wachtend: Map<number, LiveGebeurtenis>;
 	inhalen: boolean;
@@ -74,7 +75,9 @@ export class LiveVerbinding {
 			this.fout = err.message;
 		});
 		s.on('gebeurtenis', (e) => this.#ontvang(e));
-		s.on('aanwezigheid', (a) => this.#kamers.get(a.kamer)?.handlers.onAanwezigheid?.(a.aanwezigen));
+		s.on('aanwezigheid', (a) => {
+			for (const h of this.#kamers.get(a.kamer)?.handlers ?? []) h.onAanwezigheid?.(a.aanwezigen);
+		});
 		if (typeof window !== 'undefined') {
 			(window as unknown as { __regietafelLive?: LiveVerbinding }).__regietafelLive = this;
 		}
@@ -86,11 +89,33 @@ export class LiveVerbinding {
 	 * that happened between the load and the join is missed.
 	 */
 	volg(kamer: string, handlers: KamerHandlers, sinds?: number): () => void {
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		const k: Gevolgd = { kamer, seq: sinds, handlers, wachtend: new Map(), inhalen: false };
-		this.#kamers.set(kamer, k);
-		if (this.#socket?.connected) void this.#join(k);
+		const bestaand = this.#kamers.get(kamer);
+		if (bestaand) {
+			bestaand.handlers.add(handlers);
+			// The room is followed already; events this follower's data may have missed since it
+			// was loaded were applied before it joined: let it reload.
+			if (sinds !== undefined && bestaand.seq !== undefined && bestaand.seq > sinds) {
+				handlers.onVerversen?.();
+			}
+		} else {
+			const k: Gevolgd = {
+				kamer,
+				seq: sinds,
+				// Plain bookkeeping, not reactive state (see #kamers).
+				// eslint-disable-next-line svelte/prefer-svelte-reactivity
+				handlers: new Set([handlers]),
+				// eslint-disable-next-line svelte/prefer-svelte-reactivity
+				wachtend: new Map(),
+				inhalen: false
+			};
+			this.#kamers.set(kamer, k);
+			if (this.#socket?.connected) void this.#join(k);
+		}
 		return () => {
+			const k = this.#kamers.get(kamer);
+			if (!k) return;
+			k.handlers.delete(handlers);
+			if (k.handlers.size > 0) return;
 			this.#kamers.delete(kamer);
 			if (this.#socket?.connected) {
 				// Acked (see the contract): a failed or timed-out leave only matters to presence.
@@ -133,7 +158,7 @@ export class LiveVerbinding {
 		} else if (res.volledigVerversen) {
 			k.seq = res.seq;
 			k.wachtend.clear();
-			k.handlers.onVerversen?.();
+			for (const h of k.handlers) h.onVerversen?.();
 		} else {
 			for (const e of res.gemist) this.#pas(k, e);
 		}
@@ -161,7 +186,7 @@ export class LiveVerbinding {
 	#pas(k: Gevolgd, e: LiveGebeurtenis) {
 		if (k.seq !== undefined && e.seq <= k.seq) return; // duplicate
 		k.seq = e.seq;
-		k.handlers.onGebeurtenis?.(e);
+		for (const h of k.handlers) h.onGebeurtenis?.(e);
 	}
 
 	#verwerkWachtend(k: Gevolgd) {

@@ -19,7 +19,13 @@ import {
 	type Reactie,
 	type Toestand
 } from '$lib/domain/herverdeling/workflow';
-import { parseHalfjaar, type Halfjaar } from '$lib/domain/periode/halfjaar';
+import {
+	formatHalfjaar,
+	halfjaarVan,
+	parseHalfjaar,
+	volgendHalfjaar,
+	type Halfjaar
+} from '$lib/domain/periode/halfjaar';
 import type { VoorstelInvoer } from '$lib/schemas/herverdeling';
 import { db, type Executor } from '../db';
 import {
@@ -701,4 +707,58 @@ export async function haalHerverdeling(actor: Actor, id: number, nu = new Date()
 			})),
 		berichten
 	};
+}
+
+export interface FormulierGegevens {
+	vandaag: string;
+	perioden: string[];
+	/** Every gemeente known (newest gebiedsindeling), with its provincie, by provincie and name. */
+	gemeenten: { code: string; naam: string; provincieCode: string; provincieNaam: string }[];
+	/** Per period: per gemeente what the validation uses (taakstelling, gekoppeld). */
+	standen: Record<string, Record<string, GemeenteStand>>;
+}
+
+/**
+ * What the proposal form needs to validate while typing, with the same pure rules the server
+ * applies: the open periods (current and the next two) and each gemeente's stand in them.
+ */
+export async function formulierGegevens(
+	behalve: number | null = null,
+	nu = new Date()
+): Promise<FormulierGegevens> {
+	const dag = vandaag(nu);
+	const huidig = halfjaarVan(new Date(`${dag}T12:00:00Z`));
+	const perioden = [huidig, volgendHalfjaar(huidig), volgendHalfjaar(volgendHalfjaar(huidig))];
+	const [jaarRij] = await db()
+		.select({ jaar: gemeenten.jaar })
+		.from(gemeenten)
+		.where(lte(gemeenten.jaar, perioden.at(-1)!.jaar))
+		.orderBy(desc(gemeenten.jaar))
+		.limit(1);
+	const lijst = jaarRij
+		? await db()
+				.select({
+					code: gemeenten.code,
+					naam: gemeenten.naam,
+					provincieCode: gemeenten.provincieCode,
+					provincieNaam: provincies.naam
+				})
+				.from(gemeenten)
+				.innerJoin(provincies, eq(provincies.code, gemeenten.provincieCode))
+				.where(eq(gemeenten.jaar, jaarRij.jaar))
+				.orderBy(asc(provincies.naam), asc(gemeenten.naam))
+		: [];
+	const standen: Record<string, Record<string, GemeenteStand>> = {};
+	for (const h of perioden) {
+		const p = formatHalfjaar(h);
+		const s = await gemeenteStanden(
+			db(),
+			h,
+			p,
+			lijst.map((g) => g.code),
+			behalve
+		);
+		standen[p] = Object.fromEntries(s);
+	}
+	return { vandaag: dag, perioden: perioden.map(formatHalfjaar), gemeenten: lijst, standen };
 }

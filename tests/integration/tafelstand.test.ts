@@ -51,25 +51,21 @@ describe('tafelStand', () => {
 	it('uses the nearest earlier year of regio membership, and shows nothing without a regio', async () => {
 		const haaglanden = (await getTafel(2))!;
 		// A gebiedsindeling 2027 without regio membership rows: the 2026 membership still holds.
-		await t.db
-			.insert(gemeenten)
-			.values(
-				ZUID_HOLLAND_GEMEENTEN.map((g) => ({
-					jaar: 2027,
-					code: g.code,
-					naam: g.naam,
-					provincieCode: 'PV28'
-				}))
-			);
-		await t.db
-			.insert(taakstellingen)
-			.values({
-				periode: '2027-I',
-				gemeenteCode: 'GM0518',
-				aantal: 100,
-				bron: 'import',
-				importId: (await t.db.select().from(imports))[0]!.id
-			});
+		await t.db.insert(gemeenten).values(
+			ZUID_HOLLAND_GEMEENTEN.map((g) => ({
+				jaar: 2027,
+				code: g.code,
+				naam: g.naam,
+				provincieCode: 'PV28'
+			}))
+		);
+		await t.db.insert(taakstellingen).values({
+			periode: '2027-I',
+			gemeenteCode: 'GM0518',
+			aantal: 100,
+			bron: 'import',
+			importId: (await t.db.select().from(imports))[0]!.id
+		});
 		const later = await tafelStand(haaglanden, '2027-I');
 		expect(later.rijen.map((r) => r.gemeenteCode)).toContain('GM0518');
 		expect(later.rijen).toHaveLength(ZUID_HOLLAND_GEMEENTEN.filter((g) => g.vr === 'VR15').length);

@@ -57,8 +57,9 @@ async function stap(
 	const form = await event.request.formData();
 	const actie = String(form.get('actie') ?? '');
 	const versie = versieSchema.safeParse(form.get('versie'));
-	if (!versie.success)
-		{return fail(400, { actie, fouten: { algemeen: versie.error.issues[0]!.message } });}
+	if (!versie.success) {
+		return fail(400, { actie, fouten: { algemeen: versie.error.issues[0]!.message } });
+	}
 	const h = maak(form);
 	if ('fout' in h) return fail(400, { actie, fouten: h.fout });
 	const u = await voerUit(wieVan(event), Number(event.params.id), versie.data, h);

@@ -155,7 +155,9 @@ export interface ControleOpties {
 	maxBytes?: number;
 }
 
-const fout = (code: BestandFoutCode, tekst: string): BestandControle => ({
+type BestandFout = Extract<BestandControle, { ok: false }>;
+
+const fout = (code: BestandFoutCode, tekst: string): BestandFout => ({
 	ok: false,
 	code,
 	fout: tekst
@@ -166,7 +168,7 @@ function controleerKop(
 	naam: string,
 	grootte: number,
 	opties: ControleOpties
-): BestandControle | { ok: true; soort: BestandSoort } {
+): BestandFout | { ok: true; soort: BestandSoort } {
 	const max = opties.maxBytes ?? env().BIJLAGE_MAX_BYTES;
 	const wat = eenBestandVan(opties.soorten);
 	if (naam === '') return fout('BESTAND.ONTBREEKT', `Kies ${wat}.`);

@@ -1,5 +1,6 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { kamerNaam } from '$lib/domain/autorisatie/rechten';
+import { personenPerPeriode } from '$lib/domain/huurcontract/regels';
 import { beleidVoorPeriode, STANDAARD_BELEID } from '$lib/domain/ladder/beleidskader';
 import { beoordeelReeks, type Besluit, type MaandCijfers } from '$lib/domain/ladder/reeks';
 import { isTrede } from '$lib/domain/ladder/trede';
@@ -11,6 +12,7 @@ import {
 	beoordelingen,
 	besluiten,
 	gemeenten,
+	huurcontracten,
 	realisatiecijfers,
 	taakstellingen
 } from '../db/schema';
@@ -60,8 +62,9 @@ async function beleidsversiesVan(ex: Executor, provincieCodes: readonly string[]
 
 /**
  * Recomputes the stored assessments of the given gemeenten from their taakstellingen, COA
- * figures, decisions and the provincie's policy, inside the caller's transaction. Returns the
- * gemeenten whose standing changed, per provincie, and tells those provincie rooms.
+ * figures, accepted huurcontracten, decisions and the provincie's policy, inside the caller's
+ * transaction. Returns the gemeenten whose standing changed, per provincie, and tells those
+ * provincie rooms.
  */
 export async function herberekenBeoordelingen(
 	ctx: MutatieContext,
@@ -71,7 +74,7 @@ export async function herberekenBeoordelingen(
 	const gewijzigd = new Map<string, string[]>();
 	if (codes.length === 0) return gewijzigd;
 	const tx = ctx.tx;
-	const [provincies, tk, maanden, besl, oud] = await Promise.all([
+	const [provincies, tk, maanden, besl, oud, contracten] = await Promise.all([
 		provincieVan(tx, codes),
 		tx.select().from(taakstellingen).where(inArray(taakstellingen.gemeenteCode, codes)),
 		tx.select().from(realisatiecijfers).where(inArray(realisatiecijfers.gemeenteCode, codes)),
@@ -80,7 +83,18 @@ export async function herberekenBeoordelingen(
 			.from(besluiten)
 			.where(inArray(besluiten.gemeenteCode, codes))
 			.orderBy(asc(besluiten.id)),
-		tx.select().from(beoordelingen).where(inArray(beoordelingen.gemeenteCode, codes))
+		tx.select().from(beoordelingen).where(inArray(beoordelingen.gemeenteCode, codes)),
+		tx
+			.select({
+				gemeenteCode: huurcontracten.gemeenteCode,
+				periode: huurcontracten.periode,
+				personen: huurcontracten.personen,
+				status: huurcontracten.status
+			})
+			.from(huurcontracten)
+			.where(
+				and(inArray(huurcontracten.gemeenteCode, codes), eq(huurcontracten.status, 'geaccepteerd'))
+			)
 	]);
 	const versies = await beleidsversiesVan(tx, [...new Set(provincies.values())]);
 
@@ -111,6 +125,9 @@ export async function herberekenBeoordelingen(
 					kind: b.kind,
 					trede: b.trede as Besluit['trede']
 				})),
+			// Accepted contracts count for the judgement of their period's end only; the engine
+			// keeps the carry-over saldo on COA figures (DOMAIN.md §3).
+			huurcontracten: personenPerPeriode(contracten.filter((c) => c.gemeenteCode === code)),
 			beleidVoor: (h) => versieVoor(h)?.beleid ?? STANDAARD_BELEID
 		});
 		const nieuw = stappen.map((s) => {

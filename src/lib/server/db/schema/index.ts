@@ -7,3 +7,4 @@ export * from './realtime';
 export * from './toezicht';
 export * from './ladder';
 export * from './bestanden';
+export * from './huurcontracten';

@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { formatBestandsgrootte } from '$lib/format/getal';
 import type { Executor, Tx } from './db';
 import { bestanden } from './db/schema';
 import { env } from './env';
@@ -99,12 +100,7 @@ export function acceptAttribuut(soorten: readonly BestandSoort[]): string {
 }
 
 /** "850 bytes", "12,5 kB", "10 MB" */
-export function formatGrootte(n: number): string {
-	const nl = (x: number) => x.toLocaleString('nl-NL', { maximumFractionDigits: 1 });
-	if (n < 1024) return `${n} bytes`;
-	if (n < 1024 * 1024) return `${nl(n / 1024)} kB`;
-	return `${nl(n / (1024 * 1024))} MB`;
-}
+export const formatGrootte = formatBestandsgrootte;
 
 /**
  * The name as we keep and offer it: no path (old browsers send one), no control or

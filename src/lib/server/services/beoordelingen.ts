@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { kamerNaam } from '$lib/domain/autorisatie/rechten';
 import { personenPerPeriode } from '$lib/domain/huurcontract/regels';
-import { beleidVoorPeriode, STANDAARD_BELEID } from '$lib/domain/ladder/beleidskader';
+import { beleidVoorPeriode, STANDAARD_BELEID, type Beleid } from '$lib/domain/ladder/beleidskader';
 import { beoordeelReeks, type Besluit, type MaandCijfers } from '$lib/domain/ladder/reeks';
 import { isTrede } from '$lib/domain/ladder/trede';
 import { parseHalfjaar } from '$lib/domain/periode/halfjaar';
@@ -58,6 +58,24 @@ async function beleidsversiesVan(ex: Executor, provincieCodes: readonly string[]
 			}
 		];
 	});
+}
+
+/** The policy a provincie applies to a period (the standard policy without a version). */
+export async function beleidVan(
+	ex: Executor,
+	provincieCode: string,
+	periode: string
+): Promise<Beleid> {
+	const h = parseHalfjaar(periode);
+	const versies = await beleidsversiesVan(ex, [provincieCode]);
+	const v = h
+		? beleidVoorPeriode(
+				versies.map((x) => x.versie),
+				provincieCode,
+				h
+			)
+		: null;
+	return v?.beleid ?? STANDAARD_BELEID;
 }
 
 /**

@@ -9,10 +9,11 @@ import { printBanner } from './banner.js';
 
 process.env.NODE_ENV ??= 'production';
 // adapter-node refuses bodies over BODY_SIZE_LIMIT (default 512K) before any action runs. Let
-// uploads up to twice IMPORT_MAX_BYTES through, so that the import page itself can answer a too
-// large file with a Dutch message instead of a bare 413.
+// uploads up to twice the larger of IMPORT_MAX_BYTES and BIJLAGE_MAX_BYTES through, so that the
+// page itself can answer a too large file with a Dutch message instead of a bare 413.
 const importMax = Number(process.env.IMPORT_MAX_BYTES) || 5 * 1024 * 1024;
-process.env.BODY_SIZE_LIMIT ??= String(2 * importMax + 1024 * 1024);
+const bijlageMax = Number(process.env.BIJLAGE_MAX_BYTES) || 10 * 1024 * 1024;
+process.env.BODY_SIZE_LIMIT ??= String(2 * Math.max(importMax, bijlageMax) + 1024 * 1024);
 // Importing the handler runs SvelteKit's init hook: migrations, demo data, realtime handlers.
 const handlerModule = '../build/handler.js';
 /** @type {{ handler: (req: http.IncomingMessage, res: http.ServerResponse) => void }} */

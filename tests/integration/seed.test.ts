@@ -44,7 +44,9 @@ describe(`migrations (${testDbKind()})`, () => {
 		expect(tables).toEqual(
 			expect.arrayContaining([
 				'audit_log',
+				'bestanden',
 				'gemeenten',
+				'huurcontracten',
 				'kiosk_links',
 				'login_pogingen',
 				'mededelingen',

@@ -15,6 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startServer, type RunningServer } from '../helpers/server';
 import { DEMO_EMAIL, kioskTokenFromLogs, pageData, postForm } from '../helpers/app';
 
+/** A small, real PDF (the server checks the first bytes). */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
 type Uitkomst = 'ok' | 'verboden' | 'login' | 'niet-gevonden';
 
 /** Columns of the matrix, in this order. */
@@ -44,6 +47,8 @@ const FIXTURES = path_.resolve(import.meta.dirname, '../fixtures/imports');
 
 /** Kiosk tokens are filled in once the server runs. */
 const GELDIG = '<geldig>';
+/** A huurcontract of 's-Gravenhage registered in beforeAll. */
+const CONTRACT = '<contract>';
 const ONGELDIG = 'bestaat-niet-0000000000000000000';
 
 /**
@@ -91,7 +96,20 @@ const MATRIX: [route: string, cellen: string, waarom: string][] = [
 	['GET /toezicht/gemeente/GM0518',        'L   ok  ok  403 403 403 ok  ok  ok  403', "gemeente.bekijken: beheerder, toezichthouder PV28, COA, own gemeente ('s-Gravenhage)"],
 	['GET /toezicht/gemeente/GM0599',        'L   ok  ok  403 403 403 403 403 ok  403', 'gemeente.bekijken Rotterdam: not for officials of another gemeente'],
 	['GET /toezicht/gemeente/GM9999',        'L   404 404 404 404 404 404 404 404 404', 'unknown gemeente'],
-	['POST /toezicht/gemeente/GM0518?/besluit', 'L   403 ok  403 403 403 403 403 403 403', 'toezicht.beoordelen PV28: the toezichthouder only (not even the bestuurder)']
+	['POST /toezicht/gemeente/GM0518?/besluit', 'L   403 ok  403 403 403 403 403 403 403', 'toezicht.beoordelen PV28: the toezichthouder only (not even the bestuurder)'],
+	['POST /toezicht/gemeente/GM0518?/huurcontractRegistreren', 'L   403 403 403 403 403 ok  ok  403 403', "gemeente.gegevens-invoeren GM0518: its ambtenaar and bestuurder (not the toezichthouder, not COA, not a medewerker)"],
+	['POST /toezicht/gemeente/GM0599?/huurcontractRegistreren', 'L   403 403 403 403 403 403 403 403 403', 'gemeente.gegevens-invoeren GM0599: nobody here works for Rotterdam'],
+	['POST /toezicht/gemeente/GM0518?/huurcontractAccepteren', 'L   403 ok  403 403 403 403 403 403 403', 'huurcontract beoordelen = toezicht.beoordelen PV28: the toezichthouder only'],
+	['POST /toezicht/gemeente/GM0518?/huurcontractAfwijzen',   'L   403 ok  403 403 403 403 403 403 403', 'huurcontract beoordelen = toezicht.beoordelen PV28: the toezichthouder only'],
+	['POST /toezicht/gemeente/GM0518?/huurcontractIntrekken',  'L   403 403 403 403 403 ok  ok  403 403', 'huurcontract intrekken = gemeente.gegevens-invoeren GM0518 (each withdraws another contract)'],
+	['GET /toezicht/PV28/huurcontracten',    'L   ok  ok  403 403 403 403 403 ok  403', 'toezicht.bekijken PV28: beheerder, toezichthouder PV28, COA (landelijk)'],
+	['GET /toezicht/PV27/huurcontracten',    'L   ok  403 403 403 403 403 403 ok  403', 'toezicht.bekijken PV27: not the PV28 toezichthouder'],
+	['GET /toezicht/PV99/huurcontracten',    'L   404 403 403 403 403 403 403 404 403', 'PV99 is no provincie: 404 once the right is established'],
+	['POST /toezicht/PV28/huurcontracten?/accepteren', 'L   403 ok  403 403 403 403 403 403 403', 'toezicht.beoordelen PV28 (COA and beheerder may look, not judge)'],
+	['POST /toezicht/PV28/huurcontracten?/afwijzen',   'L   403 ok  403 403 403 403 403 403 403', 'toezicht.beoordelen PV28'],
+	[`GET /toezicht/gemeente/GM0518/huurcontracten/${CONTRACT}/document`, 'L   ok  ok  403 403 403 ok  ok  ok  403', "gemeente.bekijken GM0518: the signed document for whoever may see 's-Gravenhage"],
+	[`GET /toezicht/gemeente/GM0599/huurcontracten/${CONTRACT}/document`, 'L   404 404 403 403 403 403 403 404 403', "a contract of 's-Gravenhage under Rotterdam's URL: not found (for those who may see Rotterdam)"],
+	['GET /toezicht/gemeente/GM0518/huurcontracten/999999/document', 'L   404 404 403 403 403 404 404 404 403', 'no such contract']
 ];
 
 interface Cel {
@@ -117,6 +135,8 @@ let kioskToken = '';
 /** User ids by e-mail and the provincie's organisation id, read from the beheer page. */
 const userIds = new Map<string, number>();
 let provincieOrgId = 0;
+/** Huurcontract ids by kenmerk (registered in beforeAll by the Den Haag official). */
+const contracten = new Map<string, number>();
 
 beforeAll(async () => {
 	server = await startServer();
@@ -129,6 +149,29 @@ beforeAll(async () => {
 	for (const g of beheer.gebruikers as { id: number; email: string }[]) userIds.set(g.email, g.id);
 	const orgs = beheer.organisaties as { id: number; type: string }[];
 	provincieOrgId = orgs.find((o) => o.type === 'provincie')!.id;
+	// One contract per cell that changes one: each allowed role acts on a contract of its own.
+	const ambtenaar = cookies.get('ambtenaar-denhaag')!;
+	for (const k of [
+		'document',
+		'accepteren',
+		'afwijzen',
+		'intrekken-amb',
+		'intrekken-bes',
+		'pv-acc',
+		'pv-afw'
+	]) {
+		const r = await postHuurcontract(
+			'/toezicht/gemeente/GM0518?/huurcontractRegistreren',
+			ambtenaar,
+			k
+		);
+		if (r.status !== 200) throw new Error(`Registreren ${k}: ${r.status} ${await r.text()}`);
+		await r.arrayBuffer();
+	}
+	const data = await pageData(server.url, '/toezicht/gemeente/GM0518', ambtenaar);
+	for (const p of data.huurcontracten as { contracten: { id: number; kenmerk: string }[] }[]) {
+		for (const c of p.contracten) contracten.set(c.kenmerk, c.id);
+	}
 });
 
 afterAll(async () => {
@@ -168,6 +211,18 @@ function formulier(path: string, rol: Rol): Record<string, string> {
 			motivatie: `Matrixtest: besluit door ${rol}, met motivatie.`
 		};
 	}
+	const actie = (kenmerk: string, reden = '') => ({
+		id: String(contracten.get(kenmerk)),
+		versie: '1',
+		reden
+	});
+	if (path.endsWith('?/huurcontractAccepteren')) return actie('accepteren');
+	if (path.endsWith('?/huurcontractAfwijzen')) return actie('afwijzen', 'Matrixtest: onleesbaar.');
+	if (path.endsWith('?/huurcontractIntrekken')) {
+		return actie(rol === 'bestuurder-denhaag' ? 'intrekken-bes' : 'intrekken-amb');
+	}
+	if (path.endsWith('/huurcontracten?/accepteren')) return actie('pv-acc');
+	if (path.endsWith('/huurcontracten?/afwijzen')) return actie('pv-afw', 'Matrixtest: onleesbaar.');
 	throw new Error(`Geen formulier voor ${path}`);
 }
 
@@ -205,6 +260,26 @@ function postImport(path: string, cookie: string | null): Promise<Response> {
 	});
 }
 
+/** Registers a huurcontract with a PDF, as the gemeente page's multipart form sends it. */
+function postHuurcontract(
+	path: string,
+	cookie: string | null,
+	kenmerk = 'matrix'
+): Promise<Response> {
+	const form = new FormData();
+	form.set('datum', '2026-06-15');
+	form.set('ingangsdatum', '2026-07-01');
+	form.set('personen', '2');
+	form.set('kenmerk', kenmerk);
+	form.set('bestand', new Blob([PDF], { type: 'application/pdf' }), 'contract.pdf');
+	return fetch(`${server.url}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { accept: 'text/html', origin: server.url, ...(cookie ? { cookie } : {}) },
+		body: form
+	});
+}
+
 function uitkomst(r: Response, path: string): string {
 	const location = r.headers.get('location');
 	if (r.status >= 200 && r.status < 300) return 'ok';
@@ -225,23 +300,72 @@ describe('rol × route over HTTP', () => {
 	const tests = CELLEN.map((c) => [`${c.route} als ${c.rol} → ${c.verwacht}`, c] as const);
 	it.each(tests)('%s', async (_naam, { route, rol, verwacht, waarom }) => {
 		const [method, rawPath] = route.split(' ') as [string, string];
-		const path = rawPath.replace(GELDIG, kioskToken);
+		const path = rawPath
+			.replace(GELDIG, kioskToken)
+			.replace(CONTRACT, String(contracten.get('document')));
 		const cookie = cookies.get(rol) ?? null;
 		const r =
 			method === 'POST' && path.includes('/import?/')
 				? await postImport(path, cookie)
-				: method === 'GET'
-					? await fetch(`${server.url}${path}`, {
-							redirect: 'manual',
-							headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) }
-						})
-					: await postForm(server.url, path, cookie, formulier(path, rol));
+				: method === 'POST' && path.endsWith('?/huurcontractRegistreren')
+					? await postHuurcontract(path, cookie, `matrix-${rol}`)
+					: method === 'GET'
+						? await fetch(`${server.url}${path}`, {
+								redirect: 'manual',
+								headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) }
+							})
+						: await postForm(server.url, path, cookie, formulier(path, rol));
 		await r.arrayBuffer();
 		expect(uitkomst(r, path), waarom).toBe(verwacht);
 	});
 
 	it('heeft voor elke rol een kolom en elke cel een test', () => {
 		expect(CELLEN).toHaveLength(MATRIX.length * ROL_NAMEN.length);
+	});
+});
+
+describe('huurcontract documents', () => {
+	it('are served as an attachment with our content type, unsniffable, sandboxed, uncached', async () => {
+		const id = contracten.get('document');
+		const r = await fetch(`${server.url}/toezicht/gemeente/GM0518/huurcontracten/${id}/document`, {
+			headers: { cookie: cookies.get('toezichthouder')! }
+		});
+		expect(r.status).toBe(200);
+		expect(r.headers.get('content-type')).toBe('application/pdf');
+		expect(r.headers.get('content-disposition')).toBe(
+			`attachment; filename="contract.pdf"; filename*=UTF-8''contract.pdf`
+		);
+		expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(r.headers.get('content-security-policy')).toBe('sandbox');
+		expect(r.headers.get('cache-control')).toBe('private, no-store');
+		expect(Buffer.from(await r.arrayBuffer()).equals(PDF)).toBe(true);
+	});
+
+	it('refuses a web page disguised as a PDF, in Dutch, and stores nothing', async () => {
+		const ambtenaar = cookies.get('ambtenaar-denhaag')!;
+		const tel = async () => {
+			const data = await pageData(server.url, '/toezicht/gemeente/GM0518', ambtenaar);
+			return (data.huurcontracten as { contracten: unknown[] }[]).flatMap((p) => p.contracten)
+				.length;
+		};
+		const voor = await tel();
+		const form = new FormData();
+		form.set('datum', '2026-06-15');
+		form.set('ingangsdatum', '2026-07-01');
+		form.set('personen', '2');
+		form.set(
+			'bestand',
+			new Blob(['<script>alert(1)</script>'], { type: 'application/pdf' }),
+			'contract.pdf'
+		);
+		const r = await fetch(`${server.url}/toezicht/gemeente/GM0518?/huurcontractRegistreren`, {
+			method: 'POST',
+			headers: { accept: 'text/html', origin: server.url, cookie: ambtenaar },
+			body: form
+		});
+		expect(r.status).toBe(400);
+		expect(await r.text()).toContain('heet een PDF-bestand, maar de inhoud is dat niet');
+		expect(await tel()).toBe(voor);
 	});
 });
 

@@ -14,6 +14,10 @@ const ZINNEN: Record<string, string> = {
 	'kiosklink/aangemaakt': 'maakte een kiosklink aan',
 	'kiosklink/ingetrokken': 'trok een kiosklink in',
 	'demo-data/geladen': 'laadde de demodata',
+	'huurcontract/geregistreerd': 'registreerde een huurcontract',
+	'huurcontract/geaccepteerd': 'accepteerde een huurcontract',
+	'huurcontract/afgewezen': 'wees een huurcontract af',
+	'huurcontract/ingetrokken': 'trok een huurcontract in',
 	'realtime-kamer/toegang-geweigerd': 'kreeg geen toegang tot een live-kamer'
 };
 

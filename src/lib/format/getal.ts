@@ -43,3 +43,11 @@ const procentPrecies = new Intl.NumberFormat('nl-NL', {
 /** One decimal, as the engine's toelichting states percentages (the same figure everywhere). */
 export const formatProcentPrecies = (f: number | null | undefined) =>
 	f === null || f === undefined ? '—' : procentPrecies.format(f);
+
+/** File sizes as people read them: "850 bytes", "12,5 kB", "10 MB". */
+export function formatBestandsgrootte(n: number): string {
+	const nl = (x: number) => x.toLocaleString('nl-NL', { maximumFractionDigits: 1 });
+	if (n < 1024) return `${n} bytes`;
+	if (n < 1024 * 1024) return `${nl(n / 1024)} kB`;
+	return `${nl(n / (1024 * 1024))} MB`;
+}

@@ -27,7 +27,20 @@ export type GebeurtenisType =
 	/** In a provincie room: standings on the interventieladder were recomputed or decided. */
 	| 'beoordelingen.gewijzigd'
 	/** In the provincie room(s) of the gemeenten involved: a herverdeling changed. */
-	| 'herverdeling.gewijzigd';
+	| 'herverdeling.gewijzigd'
+	/**
+	 * In a provincie room: a huurcontract of one of its gemeenten was registered, accepted,
+	 * rejected or withdrawn (payload: `HuurcontractGewijzigd`).
+	 */
+	| 'huurcontracten.gewijzigd';
+
+/** Payload of 'huurcontracten.gewijzigd': enough to decide whether a page must reload. */
+export interface HuurcontractGewijzigd {
+	gemeenteCode: string;
+	id: number;
+	periode: string;
+	status: 'ingediend' | 'geaccepteerd' | 'afgewezen' | 'ingetrokken';
+}
 
 export interface Aanwezige {
 	/** User id, or `kiosk-<id>` for a display. */

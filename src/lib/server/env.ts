@@ -24,7 +24,13 @@ const schema = z.object({
 		.number()
 		.int()
 		.min(1)
-		.default(5 * 1024 * 1024)
+		.default(5 * 1024 * 1024),
+	/** Largest attachment (signed huurcontract, …) accepted by the file store (bytes). */
+	BIJLAGE_MAX_BYTES: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.default(10 * 1024 * 1024)
 });
 
 export type Env = z.infer<typeof schema> & { DEMO: boolean; production: boolean };

@@ -34,6 +34,9 @@ export const ROUTE_TOEGANG: Record<string, Toegang> = {
 	'/(app)/toezicht': 'ingelogd',
 	'/(app)/toezicht/[provincie=provincie]/[halfjaar=halfjaar]': 'ingelogd',
 	'/(app)/toezicht/[provincie=provincie]/[halfjaar=halfjaar]/export': 'ingelogd',
+	'/(app)/toezicht/[provincie=provincie]/huurcontracten': 'ingelogd',
 	'/(app)/toezicht/gemeente/[gemeente=gemeentecode]': 'ingelogd',
+	'/(app)/toezicht/gemeente/[gemeente=gemeentecode]/huurcontracten/[contract=id]/document':
+		'ingelogd',
 	'/kiosk/[token]': 'kiosk'
 };

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
 	can,
+	huurcontractRecht,
 	kamerNaam,
 	mag,
 	parseKamer,
 	type Besluit,
 	type GemeenteRef,
+	type HuurcontractHandeling,
 	type Kamer,
 	type Recht,
 	type RegietafelRef
@@ -391,6 +393,34 @@ describe('can(): matrix van actor × recht', () => {
 		});
 		expect(mag(k, volg({ soort: 'regietafel', id: 1 }, 'PV28'))).toBe(false);
 		expect(mag(k, volg({ soort: 'regietafel', id: 2 }, 'PV28'))).toBe(true);
+	});
+});
+
+describe('huurcontracten: who may do what (issue 3)', () => {
+	const ZIEN_DEN_HAAG: ActorNaam[] = [
+		'beheerder',
+		'toezichthouder-pv28',
+		'coa-landelijk',
+		'coa-pv28',
+		'ambtenaar-denhaag',
+		'bestuurder-denhaag'
+	];
+	const GEMEENTE_DEN_HAAG: ActorNaam[] = ['ambtenaar-denhaag', 'bestuurder-denhaag'];
+	const TABEL: [HuurcontractHandeling, GemeenteRef, readonly ActorNaam[]][] = [
+		['bekijken', DEN_HAAG, ZIEN_DEN_HAAG],
+		['registreren', DEN_HAAG, GEMEENTE_DEN_HAAG],
+		['intrekken', DEN_HAAG, GEMEENTE_DEN_HAAG],
+		// Not the gemeente itself, not the beheerder, not COA: the provincie's toezichthouder.
+		['beoordelen', DEN_HAAG, ['toezichthouder-pv28']],
+		['registreren', ROTTERDAM, []],
+		['bekijken', AMSTERDAM, ['beheerder', 'toezichthouder-pv27', 'coa-landelijk']],
+		['beoordelen', AMSTERDAM, ['toezichthouder-pv27']]
+	];
+	const gevallen = TABEL.flatMap(([h, g, toegestaan]) =>
+		ACTOR_NAMEN.map((actor) => ({ h, g, actor, uit: verwacht(actor, toegestaan) }))
+	);
+	it.each(gevallen)('$actor · $h $g.code', ({ h, g, actor, uit }) => {
+		expect(can(ACTOREN[actor], huurcontractRecht(h, g))).toEqual(uit);
 	});
 });
 

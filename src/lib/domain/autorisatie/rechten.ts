@@ -191,6 +191,27 @@ export function can(actor: Actor, recht: Recht): Besluit {
 	}
 }
 
+/** What one does with a gemeente's huurcontracten (DOMAIN.md §3, pijplijnproductie). */
+export type HuurcontractHandeling = 'bekijken' | 'registreren' | 'intrekken' | 'beoordelen';
+
+/**
+ * The right each huurcontract operation needs, so that routes, services and pages ask `can()`
+ * the same question: the gemeente registers and withdraws its own contracts (gegevens
+ * invoeren), the provincie's toezichthouder accepts or rejects them, and whoever may see the
+ * gemeente sees the list and the signed documents.
+ */
+export function huurcontractRecht(h: HuurcontractHandeling, gemeente: GemeenteRef): Recht {
+	switch (h) {
+		case 'bekijken':
+			return { actie: 'gemeente.bekijken', gemeente };
+		case 'registreren':
+		case 'intrekken':
+			return { actie: 'gemeente.gegevens-invoeren', gemeente };
+		case 'beoordelen':
+			return { actie: 'toezicht.beoordelen', provincieCode: gemeente.provincieCode };
+	}
+}
+
 export function mag(actor: Actor, recht: Recht): boolean {
 	return can(actor, recht).toegestaan;
 }

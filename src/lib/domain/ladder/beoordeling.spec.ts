@@ -635,7 +635,7 @@ describe('toelichting at the end', () => {
 			'De achterstand van 5 (op basis van de COA-cijfers) gaat mee naar de volgende periode.'
 		);
 		const een = einde({ gerealiseerd: 99, huurcontracten: 1 }).toelichting;
-		expect(een).toContain('Daarnaast zijn 1 persoon met ondertekende huurcontracten');
+		expect(een).toContain('Daarnaast is 1 persoon met ondertekende huurcontracten');
 	});
 
 	it('a rise to 4: the shortfall, the new trede and that it is a proposal for GS', () => {

@@ -89,7 +89,7 @@ export function toelichtingEinde(b: Omit<EindBeoordeling, 'toelichting'>, beleid
 	);
 	if (b.redenen.includes('huurcontracten-meegeteld')) {
 		zinnen.push(
-			`Daarnaast zijn ${meervoud(b.huurcontracten, 'persoon', 'personen')} met ondertekende huurcontracten meegeteld voor dit oordeel: samen ${getal.format(b.meegeteld)}.`
+			`Daarnaast ${b.huurcontracten === 1 ? 'is' : 'zijn'} ${meervoud(b.huurcontracten, 'persoon', 'personen')} met ondertekende huurcontracten meegeteld voor dit oordeel: samen ${getal.format(b.meegeteld)}.`
 		);
 	} else if (b.huurcontracten > 0 && beleid.huurcontractenOnlyWhenNeeded) {
 		zinnen.push('Huurcontracten zijn niet meegeteld, omdat de COA-cijfers de opgave al halen.');

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
 	formatHalfjaar,
 	halfjaarIndex,
+	halfjaarVanDatum,
 	parseHalfjaar,
 	peildata,
 	peiljaarBevolking,
@@ -54,6 +55,26 @@ describe('parseHalfjaar', () => {
 	])('%j is refused', (tekst) => {
 		expect(parseHalfjaar(tekst)).toBeNull();
 	});
+});
+
+describe('halfjaarVanDatum', () => {
+	it.each([
+		['2026-01-01', '2026-I'],
+		['2026-06-30', '2026-I'],
+		['2026-07-01', '2026-II'],
+		['2026-12-31', '2026-II'],
+		['1990-01-01', '1990-I']
+	])('%s valt in %s', (datum, periode) => {
+		const r = halfjaarVanDatum(datum);
+		expect(r && formatHalfjaar(r)).toBe(periode);
+	});
+
+	it.each(['2026-13-01', '2026-00-10', '26-01-01', '2026-1-1', '1989-12-31', ''])(
+		'%j is geen datum in een bekend halfjaar',
+		(datum) => {
+			expect(halfjaarVanDatum(datum)).toBeNull();
+		}
+	);
 });
 
 describe('formatHalfjaar', () => {

@@ -17,6 +17,17 @@ export function parseHalfjaar(tekst: string): Halfjaar | null {
 	return { jaar, helft: m[2] === 'I' ? 1 : 2 };
 }
 
+const DATUM = /^(\d{4})-(\d{2})-\d{2}$/;
+
+/** The kalenderhalfjaar a date (ISO `YYYY-MM-DD`) falls in; null for anything else. */
+export function halfjaarVanDatum(datum: string): Halfjaar | null {
+	const m = DATUM.exec(datum);
+	if (!m) return null;
+	const maand = Number(m[2]);
+	if (maand < 1 || maand > 12) return null;
+	return parseHalfjaar(`${m[1]}-${maand <= 6 ? 'I' : 'II'}`);
+}
+
 export function formatHalfjaar(h: Halfjaar): string {
 	return `${h.jaar}-${h.helft === 1 ? 'I' : 'II'}`;
 }

@@ -1,6 +1,7 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { kamerNaam } from '$lib/domain/autorisatie/rechten';
-import { beleidVoorPeriode, STANDAARD_BELEID } from '$lib/domain/ladder/beleidskader';
+import { personenPerPeriode } from '$lib/domain/huurcontract/regels';
+import { beleidVoorPeriode, STANDAARD_BELEID, type Beleid } from '$lib/domain/ladder/beleidskader';
 import { beoordeelReeks, type Besluit, type MaandCijfers } from '$lib/domain/ladder/reeks';
 import { isTrede } from '$lib/domain/ladder/trede';
 import { parseHalfjaar } from '$lib/domain/periode/halfjaar';
@@ -11,6 +12,7 @@ import {
 	beoordelingen,
 	besluiten,
 	gemeenten,
+	huurcontracten,
 	realisatiecijfers,
 	taakstellingen
 } from '../db/schema';
@@ -59,10 +61,29 @@ async function beleidsversiesVan(ex: Executor, provincieCodes: readonly string[]
 	});
 }
 
+/** The policy a provincie applies to a period (the standard policy without a version). */
+export async function beleidVan(
+	ex: Executor,
+	provincieCode: string,
+	periode: string
+): Promise<Beleid> {
+	const h = parseHalfjaar(periode);
+	const versies = await beleidsversiesVan(ex, [provincieCode]);
+	const v = h
+		? beleidVoorPeriode(
+				versies.map((x) => x.versie),
+				provincieCode,
+				h
+			)
+		: null;
+	return v?.beleid ?? STANDAARD_BELEID;
+}
+
 /**
  * Recomputes the stored assessments of the given gemeenten from their taakstellingen, COA
- * figures, decisions and the provincie's policy, inside the caller's transaction. Returns the
- * gemeenten whose standing changed, per provincie, and tells those provincie rooms.
+ * figures, accepted huurcontracten, decisions and the provincie's policy, inside the caller's
+ * transaction. Returns the gemeenten whose standing changed, per provincie, and tells those
+ * provincie rooms.
  */
 export async function herberekenBeoordelingen(
 	ctx: MutatieContext,
@@ -72,7 +93,7 @@ export async function herberekenBeoordelingen(
 	const gewijzigd = new Map<string, string[]>();
 	if (codes.length === 0) return gewijzigd;
 	const tx = ctx.tx;
-	const [provincies, tk, maanden, besl, oud, herverdeeld] = await Promise.all([
+	const [provincies, tk, maanden, besl, oud, herverdeeld, contracten] = await Promise.all([
 		provincieVan(tx, codes),
 		tx.select().from(taakstellingen).where(inArray(taakstellingen.gemeenteCode, codes)),
 		tx.select().from(realisatiecijfers).where(inArray(realisatiecijfers.gemeenteCode, codes)),
@@ -82,7 +103,18 @@ export async function herberekenBeoordelingen(
 			.where(inArray(besluiten.gemeenteCode, codes))
 			.orderBy(asc(besluiten.id)),
 		tx.select().from(beoordelingen).where(inArray(beoordelingen.gemeenteCode, codes)),
-		verwerkteWijzigingen(tx, codes)
+		verwerkteWijzigingen(tx, codes),
+		tx
+			.select({
+				gemeenteCode: huurcontracten.gemeenteCode,
+				periode: huurcontracten.periode,
+				personen: huurcontracten.personen,
+				status: huurcontracten.status
+			})
+			.from(huurcontracten)
+			.where(
+				and(inArray(huurcontracten.gemeenteCode, codes), eq(huurcontracten.status, 'geaccepteerd'))
+			)
 	]);
 	const versies = await beleidsversiesVan(tx, [...new Set(provincies.values())]);
 
@@ -116,6 +148,9 @@ export async function herberekenBeoordelingen(
 					kind: b.kind,
 					trede: b.trede as Besluit['trede']
 				})),
+			// Accepted contracts count for the judgement of their period's end only; the engine
+			// keeps the carry-over saldo on COA figures (DOMAIN.md §3).
+			huurcontracten: personenPerPeriode(contracten.filter((c) => c.gemeenteCode === code)),
 			beleidVoor: (h) => versieVoor(h)?.beleid ?? STANDAARD_BELEID
 		});
 		const nieuw = stappen.map((s) => {

@@ -7,3 +7,5 @@ export * from './realtime';
 export * from './toezicht';
 export * from './ladder';
 export * from './herverdeling';
+export * from './bestanden';
+export * from './huurcontracten';

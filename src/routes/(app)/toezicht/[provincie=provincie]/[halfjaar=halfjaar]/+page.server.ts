@@ -10,6 +10,7 @@ import { requireRight } from '$lib/server/guard';
 import { db } from '$lib/server/db';
 import { currentSeq } from '$lib/server/realtime/publish';
 import { bronnen, provincieNaam, provincieOverzicht } from '$lib/server/services/overzicht';
+import { aantalTeBeoordelen } from '$lib/server/services/huurcontracten';
 
 export const load = (async (event) => {
 	const { provincie, halfjaar } = event.params;
@@ -18,14 +19,16 @@ export const load = (async (event) => {
 	event.depends(`live:${kamer}`);
 	const liveSeq = await currentSeq(db(), kamer);
 	const h = parseHalfjaar(halfjaar)!;
-	const [overzicht, naam, bronLijst] = await Promise.all([
+	const [overzicht, naam, bronLijst, huurTeBeoordelen] = await Promise.all([
 		provincieOverzicht(provincie, halfjaar),
 		provincieNaam(provincie),
-		bronnen(provincie, halfjaar)
+		bronnen(provincie, halfjaar),
+		aantalTeBeoordelen(db(), provincie)
 	]);
 	return {
 		provincie: { code: provincie, naam: naam ?? provincie },
 		bronnen: bronLijst,
+		huurTeBeoordelen,
 		periode: halfjaar,
 		vorige: formatHalfjaar(vorigHalfjaar(h)),
 		volgende: formatHalfjaar(volgendHalfjaar(h)),

@@ -1,12 +1,19 @@
 import { error, fail } from '@sveltejs/kit';
 import { desc, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { kamerNaam, mag } from '$lib/domain/autorisatie/rechten';
+import { huurcontractRecht, kamerNaam, mag } from '$lib/domain/autorisatie/rechten';
+import { halfjaarVanDatum, formatHalfjaar } from '$lib/domain/periode/halfjaar';
 import { requireRight, requireUser } from '$lib/server/guard';
 import { db } from '$lib/server/db';
 import { gemeenten } from '$lib/server/db/schema';
 import { currentSeq } from '$lib/server/realtime/publish';
-import { tijdlijn } from '$lib/server/services/beoordelingen';
+import { beleidVan, tijdlijn } from '$lib/server/services/beoordelingen';
+import { huurcontractenVanGemeente, vandaagInNederland } from '$lib/server/services/huurcontracten';
+import {
+	bijlageVeld,
+	registreerUitFormulier,
+	wijzigUitFormulier
+} from '$lib/server/huurcontract-formulieren';
 import { legBesluitVast } from '$lib/server/services/besluiten';
 import { besluitSchema } from '$lib/schemas/besluit';
 
@@ -30,15 +37,33 @@ export const load = (async (event) => {
 	const kamer = kamerNaam({ soort: 'provincie', code: g.provincieCode });
 	event.depends(`live:${kamer}`);
 	const liveSeq = await currentSeq(db(), kamer);
+	const actor = event.locals.actor;
+	const ref = { code: g.code, provincieCode: g.provincieCode };
+	const vandaag = vandaagInNederland();
+	const [stappen, huurcontracten, beleid] = await Promise.all([
+		tijdlijn(db(), g.code),
+		huurcontractenVanGemeente(db(), g.code),
+		beleidVan(db(), g.provincieCode, formatHalfjaar(halfjaarVanDatum(vandaag)!))
+	]);
 	return {
 		gemeente: { code: g.code, naam: g.naam, provincieCode: g.provincieCode, jaar: g.jaar },
 		kamer,
 		liveSeq,
-		stappen: (await tijdlijn(db(), g.code)).reverse(),
-		magBesluiten: mag(event.locals.actor, {
+		stappen: stappen.reverse(),
+		magBesluiten: mag(actor, {
 			actie: 'toezicht.beoordelen',
 			provincieCode: g.provincieCode
-		})
+		}),
+		magToezichtBekijken: mag(actor, { actie: 'toezicht.bekijken', provincieCode: g.provincieCode }),
+		huurcontracten,
+		huur: {
+			registreren: mag(actor, huurcontractRecht('registreren', ref)),
+			intrekken: mag(actor, huurcontractRecht('intrekken', ref)),
+			beoordelen: mag(actor, huurcontractRecht('beoordelen', ref)),
+			alleenAlsNodig: beleid.huurcontractenOnlyWhenNeeded,
+			vandaag,
+			bijlage: bijlageVeld()
+		}
 	};
 }) satisfies PageServerLoad;
 
@@ -64,5 +89,24 @@ export const actions = {
 			});
 		}
 		return { sleutel, succes: 'Besluit vastgelegd.' };
+	},
+	huurcontractRegistreren: async (event) => {
+		const g = await gemeenteOf404(event);
+		return registreerUitFormulier(event, { code: g.code, provincieCode: g.provincieCode });
+	},
+	huurcontractAccepteren: async (event) => {
+		const g = await gemeenteOf404(event);
+		requireRight(event, huurcontractRecht('beoordelen', g));
+		return wijzigUitFormulier(event, 'accepteren', { gemeenteCode: g.code });
+	},
+	huurcontractAfwijzen: async (event) => {
+		const g = await gemeenteOf404(event);
+		requireRight(event, huurcontractRecht('beoordelen', g));
+		return wijzigUitFormulier(event, 'afwijzen', { gemeenteCode: g.code });
+	},
+	huurcontractIntrekken: async (event) => {
+		const g = await gemeenteOf404(event);
+		requireRight(event, huurcontractRecht('intrekken', g));
+		return wijzigUitFormulier(event, 'intrekken', { gemeenteCode: g.code });
 	}
 } satisfies Actions;

@@ -192,8 +192,15 @@ export async function herberekenBeoordelingen(
 		const provincie = provincies.get(code);
 		const nieuw = rijen.get(code) ?? [];
 		const vorige = oud.filter((o) => o.gemeenteCode === code);
-		const sleutel = (r: { periode: string; kind: string; tredeNa: string; resultaat: unknown }) =>
-			`${r.periode}/${r.kind}/${r.tredeNa}/${stabiel(r.resultaat)}`;
+		// The policy version counts too: a new version with the same outcome is still the one
+		// the assessment was made under (the gemeente page names it).
+		const sleutel = (r: {
+			periode: string;
+			kind: string;
+			tredeNa: string;
+			resultaat: unknown;
+			beleidsversieId?: number | null;
+		}) => `${r.periode}/${r.kind}/${r.tredeNa}/${r.beleidsversieId ?? '-'}/${stabiel(r.resultaat)}`;
 		const zelfde =
 			vorige.length === nieuw.length &&
 			vorige.map(sleutel).sort().join('|') === nieuw.map(sleutel).sort().join('|');

@@ -25,7 +25,19 @@ export type GebeurtenisType =
 	/** In a provincie room: COA realisatiecijfers of its gemeenten were imported. */
 	| 'realisatie.gewijzigd'
 	/** In a provincie room: standings on the interventieladder were recomputed or decided. */
-	| 'beoordelingen.gewijzigd';
+	| 'beoordelingen.gewijzigd'
+	/** In a provincie room: a new version of its beleidskader was saved (payload BeleidGewijzigd). */
+	| 'beleid.gewijzigd';
+
+/** Payload of 'beleid.gewijzigd'. */
+export interface BeleidGewijzigd {
+	id: number;
+	vanaf: string;
+	versie: number;
+	door: string;
+	/** Gemeenten whose standing changed at some peildatum. */
+	gemeenten: string[];
+}
 
 export interface Aanwezige {
 	/** User id, or `kiosk-<id>` for a display. */

@@ -87,7 +87,12 @@ const MATRIX: [route: string, cellen: string, waarom: string][] = [
 	['GET /toezicht/gemeente/GM0518',        'L   ok  ok  403 403 403 ok  ok  ok  403', "gemeente.bekijken: beheerder, toezichthouder PV28, COA, own gemeente ('s-Gravenhage)"],
 	['GET /toezicht/gemeente/GM0599',        'L   ok  ok  403 403 403 403 403 ok  403', 'gemeente.bekijken Rotterdam: not for officials of another gemeente'],
 	['GET /toezicht/gemeente/GM9999',        'L   404 404 404 404 404 404 404 404 404', 'unknown gemeente'],
-	['POST /toezicht/gemeente/GM0518?/besluit', 'L   403 ok  403 403 403 403 403 403 403', 'toezicht.beoordelen PV28: the toezichthouder only (not even the bestuurder)']
+	['POST /toezicht/gemeente/GM0518?/besluit', 'L   403 ok  403 403 403 403 403 403 403', 'toezicht.beoordelen PV28: the toezichthouder only (not even the bestuurder)'],
+	['GET /toezicht/PV28/beleid',            'L   ok  ok  403 403 403 403 403 ok  403', 'policy page: toezicht.bekijken PV28 (beheerder, toezichthouder PV28, COA landelijk)'],
+	['GET /toezicht/PV27/beleid',            'L   ok  403 403 403 403 403 403 ok  403', 'policy page PV27: not for the PV28 toezichthouder'],
+	['GET /toezicht/PV99/beleid',            'L   404 403 403 403 403 403 403 404 403', 'PV99 is no provincie: 404 once the right is established'],
+	['POST /toezicht/PV28/beleid?/opslaan',  'L   403 ok  403 403 403 403 403 403 403', 'a new policy version: toezicht.beoordelen PV28, the toezichthouder only (COA may look, not change)'],
+	['POST /toezicht/PV28/beleid?/voorbeeld', 'L   403 ok  403 403 403 403 403 403 403', 'the preview follows the right to change']
 ];
 
 interface Cel {
@@ -162,6 +167,18 @@ function formulier(path: string, rol: Rol): Record<string, string> {
 			kind: 'midpoint',
 			trede: '1',
 			motivatie: `Matrixtest: besluit door ${rol}, met motivatie.`
+		};
+	}
+	if (path.includes('/beleid?/')) {
+		// Valid input; only the toezichthouder gets through, so "no version yet" (0) is the basis.
+		return {
+			vanaf: '2027-I',
+			drempel: '90',
+			regelSoort: 'fractionOfOpgave',
+			regelProcent: '70',
+			huurcontractenOnlyWhenNeeded: 'on',
+			toelichting: `Matrixtest: beleid door ${rol}`,
+			basisVersie: '0'
 		};
 	}
 	throw new Error(`Geen formulier voor ${path}`);

@@ -21,6 +21,7 @@ export const ROUTE_TOEGANG: Record<string, Toegang> = {
 	'/(app)/regietafels': 'ingelogd',
 	'/(app)/regietafels/[tafelId=id]': 'ingelogd',
 	'/(app)/toezicht/[provincie=provincie]/import': 'ingelogd',
+	'/(app)/toezicht/[provincie=provincie]/beleid': 'ingelogd',
 	'/(app)/beheer': { actie: 'beheer.gebruikers' },
 	'/(app)/beheer/gebruikers': { actie: 'beheer.gebruikers' },
 	'/(app)/beheer/kiosk-links': { actie: 'beheer.kiosk' },

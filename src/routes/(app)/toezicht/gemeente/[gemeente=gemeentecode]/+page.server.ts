@@ -35,6 +35,11 @@ export const load = (async (event) => {
 		kamer,
 		liveSeq,
 		stappen: (await tijdlijn(db(), g.code)).reverse(),
+		/** The policy page is for those who follow the provincie's supervision. */
+		magBeleidZien: mag(event.locals.actor, {
+			actie: 'toezicht.bekijken',
+			provincieCode: g.provincieCode
+		}),
 		magBesluiten: mag(event.locals.actor, {
 			actie: 'toezicht.beoordelen',
 			provincieCode: g.provincieCode

@@ -15,7 +15,6 @@ import { currentSeq } from '../../src/lib/server/realtime/publish';
 import { herberekenProvincie, tijdlijn } from '../../src/lib/server/services/beoordelingen';
 import { legBeleidVast, voorbeeldBeleid } from '../../src/lib/server/services/beleid';
 import { STANDAARD_BELEID, type Beleid } from '../../src/lib/domain/ladder/beleidskader';
-import { beleidFormulierWaarden, parseBeleidFormulier } from '../../src/lib/schemas/beleid';
 import { rowCount, testDatabase, userByEmail, type TestDatabase } from '../helpers/demo';
 
 /**
@@ -390,93 +389,6 @@ describe('weigeringen', () => {
 		});
 		expect(r).toMatchObject({ ok: false, code: 'BELEID.GEEN_RECHT' });
 		expect(await tellingen()).toEqual(voor);
-	});
-});
-
-describe('het formulier: percentages, Nederlandse foutmeldingen per veld', () => {
-	const formulier = (velden: [string, string][]) => {
-		const f = new FormData();
-		for (const [k, v] of velden) f.append(k, v);
-		return beleidFormulierWaarden(f);
-	};
-
-	it('zet percentages om naar fracties en leest de regels als rijen', () => {
-		const r = parseBeleidFormulier(
-			formulier([
-				['vanaf', ' 2026-II '],
-				['drempel', '70'],
-				['regelSoort', 'fractionOfOpgave'],
-				['regelProcent', '70 %'],
-				['regelSoort', 'taakstellingPlusFractionOfAchterstand'],
-				['regelProcent', '25,5'],
-				['disregardOmkoppelingen', 'on'],
-				['toelichting', 'LRT-advies 2021-II'],
-				['basisVersie', '3']
-			])
-		);
-		expect(r).toEqual({
-			ok: true,
-			invoer: {
-				vanaf: '2026-II',
-				beleid: {
-					midpointThreshold: 0.7,
-					notRising: [
-						{ kind: 'fractionOfOpgave', fraction: 0.7 },
-						{ kind: 'taakstellingPlusFractionOfAchterstand', fraction: 0.255 }
-					],
-					disregardOmkoppelingen: true,
-					huurcontractenOnlyWhenNeeded: false
-				},
-				toelichting: 'LRT-advies 2021-II',
-				basisVersie: 3
-			}
-		});
-	});
-
-	it('geeft per veld een Nederlandse melding en houdt de invoer vast', () => {
-		const waarden = formulier([
-			['vanaf', '2026-III'],
-			['drempel', 'zeventig'],
-			['regelSoort', 'fractionOfOpgave'],
-			['regelProcent', '70'],
-			['regelSoort', ''],
-			['regelProcent', '150'],
-			['toelichting', ''],
-			['basisVersie', '0']
-		]);
-		const r = parseBeleidFormulier(waarden);
-		expect(r.ok).toBe(false);
-		if (r.ok) return;
-		expect(r.fouten).toEqual({
-			vanaf: 'Vul een periode in zoals 2026-I of 2026-II.',
-			drempel: 'Vul een percentage in als getal met hoogstens één decimaal, bijvoorbeeld 72,5.',
-			'regels.1.soort': 'Kies het soort regel.',
-			'regels.1.procent': 'Het percentage kan niet hoger zijn dan 100.',
-			toelichting:
-				'Leg in een zin uit waarom het beleid wijzigt, bijvoorbeeld "LRT-advies 2021-II".'
-		});
-		// What was typed comes back as typed.
-		expect(waarden.regels).toEqual([
-			{ soort: 'fractionOfOpgave', procent: '70' },
-			{ soort: '', procent: '150' }
-		]);
-		expect(waarden.drempel).toBe('zeventig');
-	});
-
-	it('dezelfde regel twee keer is een fout bij de tweede', () => {
-		const r = parseBeleidFormulier(
-			formulier([
-				['vanaf', '2026-II'],
-				['drempel', '100'],
-				['regelSoort', 'fractionOfOpgave'],
-				['regelProcent', '70'],
-				['regelSoort', 'fractionOfOpgave'],
-				['regelProcent', '70,0'],
-				['toelichting', 'Dubbele regel'],
-				['basisVersie', '0']
-			])
-		);
-		expect(r).toEqual({ ok: false, fouten: { 'regels.1.procent': 'Deze regel staat er al.' } });
 	});
 });
 

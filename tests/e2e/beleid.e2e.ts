@@ -195,4 +195,52 @@ describe('beleidskader', () => {
 			await toezicht.context.close();
 		}
 	});
+
+	it('twee toezichthouders: wie op een verouderde versie voortbouwt, wordt gewaarschuwd en geweigerd', async () => {
+		const a = await persoon(browser, server.url, DEMO.toezicht.email, '/toezicht/PV28/beleid');
+		const b = await persoon(browser, server.url, DEMO.toezicht.email, '/toezicht/PV28/beleid');
+		try {
+			await Promise.all([wachtOpLive(a.page), wachtOpLive(b.page)]);
+			for (const { page } of [a, b]) await page.fill('#vanaf', '2027-I');
+			await b.page.fill('#drempel', '80');
+			await b.page.fill('#toelichting', 'Voorstel van B, op basis van het standaardbeleid');
+
+			await a.page.fill('#drempel', '90');
+			await a.page.fill('#toelichting', 'Voorstel van A, eerder opgeslagen');
+			await a.page.getByRole('button', { name: 'Nieuwe versie vastleggen' }).click();
+			await a.page.getByTestId('opgeslagen').waitFor();
+
+			// B's page learns of it live and says so before B saves.
+			const waarschuwing = b.page.getByTestId('nieuwere-versie');
+			await waarschuwing.waitFor({ timeout: 5_000 });
+			await expect(waarschuwing.innerText()).resolves.toContain(
+				'Intussen heeft Tessa de Vries versie 1 vastgelegd voor 2027-I'
+			);
+			// Saving anyway is refused: no silent overwrite.
+			await b.page.getByRole('button', { name: 'Nieuwe versie vastleggen' }).click();
+			const fout = b.page.getByTestId('formulierfout');
+			await fout.waitFor();
+			await expect(fout.innerText()).resolves.toContain('Uw wijziging is niet opgeslagen');
+			await expect(b.page.inputValue('#drempel')).resolves.toBe('80');
+			await expect(b.page.locator('[data-vanaf="2027-I"] li.versie').count()).resolves.toBe(1);
+			await expect(
+				b.page.locator('[data-vanaf="2027-I"] li.versie').innerText()
+			).resolves.toContain('Voorstel van A');
+
+			// B takes over A's version and continues from there.
+			await b.page
+				.getByRole('button', { name: /Formulier .*vullen/ })
+				.first()
+				.click();
+			await expect(b.page.inputValue('#drempel')).resolves.toBe('90');
+			await expect(b.page.getByTestId('uitgangspunt').innerText()).resolves.toContain(
+				'dit wordt versie 2 vanaf 2027-I'
+			);
+			await expect(waarschuwing.count()).resolves.toBe(0);
+			await expect(fout.count()).resolves.toBe(0);
+		} finally {
+			await a.context.close();
+			await b.context.close();
+		}
+	});
 });

@@ -392,6 +392,25 @@ describe('weigeringen', () => {
 	});
 });
 
+describe('versies worden nooit gewijzigd', () => {
+	it('de database weigert een UPDATE van een beleidsversie', async () => {
+		const [eerste] = await t.db.select().from(beleidsversies).limit(1);
+		let melding = '';
+		try {
+			await t.db
+				.update(beleidsversies)
+				.set({ toelichting: 'achteraf aangepast' })
+				.where(eq(beleidsversies.id, eerste!.id));
+		} catch (e) {
+			const err = e as Error & { cause?: Error };
+			melding = `${err.message} ${err.cause?.message ?? ''}`;
+		}
+		expect(melding).toContain('beleidsversies are never updated');
+		const [na] = await t.db.select().from(beleidsversies).where(eq(beleidsversies.id, eerste!.id));
+		expect(na).toEqual(eerste);
+	});
+});
+
 describe('voorbeeld', () => {
 	it('toont welke gemeenten een andere stand zouden krijgen, zonder iets te schrijven', async () => {
 		const voor = await tellingen();

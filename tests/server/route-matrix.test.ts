@@ -109,7 +109,12 @@ const MATRIX: [route: string, cellen: string, waarom: string][] = [
 	['POST /toezicht/PV28/huurcontracten?/afwijzen',   'L   403 ok  403 403 403 403 403 403 403', 'toezicht.beoordelen PV28'],
 	[`GET /toezicht/gemeente/GM0518/huurcontracten/${CONTRACT}/document`, 'L   ok  ok  403 403 403 ok  ok  ok  403', "gemeente.bekijken GM0518: the signed document for whoever may see 's-Gravenhage"],
 	[`GET /toezicht/gemeente/GM0599/huurcontracten/${CONTRACT}/document`, 'L   404 404 403 403 403 403 403 404 403', "a contract of 's-Gravenhage under Rotterdam's URL: not found (for those who may see Rotterdam)"],
-	['GET /toezicht/gemeente/GM0518/huurcontracten/999999/document', 'L   404 404 403 403 403 404 404 404 403', 'no such contract']
+	['GET /toezicht/gemeente/GM0518/huurcontracten/999999/document', 'L   404 404 403 403 403 404 404 404 403', 'no such contract'],
+	['GET /toezicht/PV28/beleid',            'L   ok  ok  403 403 403 403 403 ok  403', 'policy page: toezicht.bekijken PV28 (beheerder, toezichthouder PV28, COA landelijk)'],
+	['GET /toezicht/PV27/beleid',            'L   ok  403 403 403 403 403 403 ok  403', 'policy page PV27: not for the PV28 toezichthouder'],
+	['GET /toezicht/PV99/beleid',            'L   404 403 403 403 403 403 403 404 403', 'PV99 is no provincie: 404 once the right is established'],
+	['POST /toezicht/PV28/beleid?/opslaan',  'L   403 ok  403 403 403 403 403 403 403', 'a new policy version: toezicht.beoordelen PV28, the toezichthouder only (COA may look, not change)'],
+	['POST /toezicht/PV28/beleid?/voorbeeld', 'L   403 ok  403 403 403 403 403 403 403', 'the preview follows the right to change']
 ];
 
 interface Cel {
@@ -223,6 +228,18 @@ function formulier(path: string, rol: Rol): Record<string, string> {
 	}
 	if (path.endsWith('/huurcontracten?/accepteren')) return actie('pv-acc');
 	if (path.endsWith('/huurcontracten?/afwijzen')) return actie('pv-afw', 'Matrixtest: onleesbaar.');
+	if (path.includes('/beleid?/')) {
+		// Valid input; only the toezichthouder gets through, so "no version yet" (0) is the basis.
+		return {
+			vanaf: '2027-I',
+			drempel: '90',
+			regelSoort: 'fractionOfOpgave',
+			regelProcent: '70',
+			huurcontractenOnlyWhenNeeded: 'on',
+			toelichting: `Matrixtest: beleid door ${rol}`,
+			basisVersie: '0'
+		};
+	}
 	throw new Error(`Geen formulier voor ${path}`);
 }
 

@@ -32,7 +32,9 @@ export type GebeurtenisType =
 	 * In a provincie room: a huurcontract of one of its gemeenten was registered, accepted,
 	 * rejected or withdrawn (payload: `HuurcontractGewijzigd`).
 	 */
-	| 'huurcontracten.gewijzigd';
+	| 'huurcontracten.gewijzigd'
+	/** In a provincie room: a new version of its beleidskader was saved (payload BeleidGewijzigd). */
+	| 'beleid.gewijzigd';
 
 /** Payload of 'huurcontracten.gewijzigd': enough to decide whether a page must reload. */
 export interface HuurcontractGewijzigd {
@@ -40,6 +42,16 @@ export interface HuurcontractGewijzigd {
 	id: number;
 	periode: string;
 	status: 'ingediend' | 'geaccepteerd' | 'afgewezen' | 'ingetrokken';
+}
+
+/** Payload of 'beleid.gewijzigd'. */
+export interface BeleidGewijzigd {
+	id: number;
+	vanaf: string;
+	versie: number;
+	door: string;
+	/** Gemeenten whose standing changed at some peildatum. */
+	gemeenten: string[];
 }
 
 export interface Aanwezige {

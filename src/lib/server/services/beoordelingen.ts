@@ -1,10 +1,15 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { kamerNaam } from '$lib/domain/autorisatie/rechten';
 import { personenPerPeriode } from '$lib/domain/huurcontract/regels';
-import { beleidVoorPeriode, STANDAARD_BELEID, type Beleid } from '$lib/domain/ladder/beleidskader';
+import {
+	beleidVoorPeriode,
+	STANDAARD_BELEID,
+	type Beleid,
+	type BeleidsVersie
+} from '$lib/domain/ladder/beleidskader';
 import { beoordeelReeks, type Besluit, type MaandCijfers } from '$lib/domain/ladder/reeks';
 import { isTrede } from '$lib/domain/ladder/trede';
-import { parseHalfjaar } from '$lib/domain/periode/halfjaar';
+import { halfjaarIndex, parseHalfjaar, type Halfjaar } from '$lib/domain/periode/halfjaar';
 import { beleidSchema } from '$lib/schemas/beleid';
 import type { Executor } from '../db';
 import {
@@ -79,32 +84,45 @@ export async function beleidVan(
 	return v?.beleid ?? STANDAARD_BELEID;
 }
 
+/** A policy version that is not stored (yet): the "Voorbeeld" of the policy page. */
+export interface KandidaatVersie {
+	provincieCode: string;
+	vanaf: Halfjaar;
+	beleid: Beleid;
+}
+
+/** The rows `beoordelingen` would hold for one gemeente. */
+export type BerekendeBeoordeling = typeof beoordelingen.$inferInsert & {
+	periode: string;
+	kind: 'midpoint' | 'end';
+	tredeNa: string;
+};
+
 /**
- * Recomputes the stored assessments of the given gemeenten from their taakstellingen, COA
- * figures, accepted huurcontracten, decisions and the provincie's policy, inside the caller's
- * transaction. Returns the gemeenten whose standing changed, per provincie, and tells those
- * provincie rooms.
+ * Runs the engine for the given gemeenten from their stored taakstellingen (with verwerkte
+ * herverdelingen), COA figures, accepted huurcontracten, decisions and the provincie's policy
+ * versions, without writing anything. A `kandidaat` is
+ * applied as the newest version for its `vanaf` (its rows get `beleidsversieId` null).
  */
-export async function herberekenBeoordelingen(
-	ctx: MutatieContext,
-	gemeenteCodes: readonly string[]
-): Promise<Map<string, string[]>> {
+export async function berekenBeoordelingen(
+	ex: Executor,
+	gemeenteCodes: readonly string[],
+	kandidaat?: KandidaatVersie
+): Promise<{ provincies: Map<string, string>; rijen: Map<string, BerekendeBeoordeling[]> }> {
 	const codes = [...new Set(gemeenteCodes)];
-	const gewijzigd = new Map<string, string[]>();
-	if (codes.length === 0) return gewijzigd;
-	const tx = ctx.tx;
-	const [provincies, tk, maanden, besl, oud, herverdeeld, contracten] = await Promise.all([
-		provincieVan(tx, codes),
-		tx.select().from(taakstellingen).where(inArray(taakstellingen.gemeenteCode, codes)),
-		tx.select().from(realisatiecijfers).where(inArray(realisatiecijfers.gemeenteCode, codes)),
-		tx
+	const rijen = new Map<string, BerekendeBeoordeling[]>();
+	if (codes.length === 0) return { provincies: new Map(), rijen };
+	const [provincies, tk, maanden, besl, herverdeeld, contracten] = await Promise.all([
+		provincieVan(ex, codes),
+		ex.select().from(taakstellingen).where(inArray(taakstellingen.gemeenteCode, codes)),
+		ex.select().from(realisatiecijfers).where(inArray(realisatiecijfers.gemeenteCode, codes)),
+		ex
 			.select()
 			.from(besluiten)
 			.where(inArray(besluiten.gemeenteCode, codes))
 			.orderBy(asc(besluiten.id)),
-		tx.select().from(beoordelingen).where(inArray(beoordelingen.gemeenteCode, codes)),
-		verwerkteWijzigingen(tx, codes),
-		tx
+		verwerkteWijzigingen(ex, codes),
+		ex
 			.select({
 				gemeenteCode: huurcontracten.gemeenteCode,
 				periode: huurcontracten.periode,
@@ -116,12 +134,27 @@ export async function herberekenBeoordelingen(
 				and(inArray(huurcontracten.gemeenteCode, codes), eq(huurcontracten.status, 'geaccepteerd'))
 			)
 	]);
-	const versies = await beleidsversiesVan(tx, [...new Set(provincies.values())]);
+	const versies: { id: number | null; versie: BeleidsVersie }[] = await beleidsversiesVan(ex, [
+		...new Set(provincies.values())
+	]);
+	if (kandidaat) {
+		const hoogste = Math.max(
+			0,
+			...versies
+				.filter(
+					(v) =>
+						v.versie.provincieCode === kandidaat.provincieCode &&
+						halfjaarIndex(v.versie.vanaf) === halfjaarIndex(kandidaat.vanaf)
+				)
+				.map((v) => v.versie.versie)
+		);
+		versies.push({ id: null, versie: { ...kandidaat, versie: hoogste + 1 } });
+	}
 
 	for (const code of codes) {
 		const provincie = provincies.get(code);
 		const eigenVersies = versies.filter((v) => v.versie.provincieCode === provincie);
-		const versieVoor = (h: NonNullable<ReturnType<typeof parseHalfjaar>>) =>
+		const versieVoor = (h: Halfjaar) =>
 			provincie
 				? beleidVoorPeriode(
 						eigenVersies.map((v) => v.versie),
@@ -148,31 +181,64 @@ export async function herberekenBeoordelingen(
 					kind: b.kind,
 					trede: b.trede as Besluit['trede']
 				})),
-			// Accepted contracts count for the judgement of their period's end only; the engine
-			// keeps the carry-over saldo on COA figures (DOMAIN.md §3).
-			huurcontracten: personenPerPeriode(contracten.filter((c) => c.gemeenteCode === code)),
-			beleidVoor: (h) => versieVoor(h)?.beleid ?? STANDAARD_BELEID
+			beleidVoor: (h) => versieVoor(h)?.beleid ?? STANDAARD_BELEID,
+			huurcontracten: personenPerPeriode(contracten.filter((c) => c.gemeenteCode === code))
 		});
-		const nieuw = stappen.map((s) => {
-			const h = parseHalfjaar(s.beoordeling.period)!;
-			const versie = versieVoor(h);
-			return {
-				gemeenteCode: code,
-				periode: s.beoordeling.period,
-				kind: s.beoordeling.kind,
-				peildatum: s.beoordeling.peildatum,
-				beleidsversieId: versie
-					? (eigenVersies.find((v) => v.versie === versie)?.id ?? null)
-					: null,
-				invoer: s.invoer,
-				resultaat: s.beoordeling,
-				tredeVoor: s.beoordeling.tredeVoor,
-				tredeNa: s.beoordeling.tredeNa
-			};
-		});
+		rijen.set(
+			code,
+			stappen.map((s) => {
+				const h = parseHalfjaar(s.beoordeling.period)!;
+				const versie = versieVoor(h);
+				return {
+					gemeenteCode: code,
+					periode: s.beoordeling.period,
+					kind: s.beoordeling.kind,
+					peildatum: s.beoordeling.peildatum,
+					beleidsversieId: versie
+						? (eigenVersies.find((v) => v.versie === versie)?.id ?? null)
+						: null,
+					invoer: s.invoer,
+					resultaat: s.beoordeling,
+					tredeVoor: s.beoordeling.tredeVoor,
+					tredeNa: s.beoordeling.tredeNa
+				};
+			})
+		);
+	}
+	return { provincies, rijen };
+}
+
+/**
+ * Recomputes the stored assessments of the given gemeenten from their taakstellingen, COA
+ * figures, decisions and the provincie's policy, inside the caller's transaction. Returns the
+ * gemeenten whose standing changed, per provincie, and tells those provincie rooms.
+ */
+export async function herberekenBeoordelingen(
+	ctx: MutatieContext,
+	gemeenteCodes: readonly string[]
+): Promise<Map<string, string[]>> {
+	const codes = [...new Set(gemeenteCodes)];
+	const gewijzigd = new Map<string, string[]>();
+	if (codes.length === 0) return gewijzigd;
+	const tx = ctx.tx;
+	const [{ provincies, rijen }, oud] = await Promise.all([
+		berekenBeoordelingen(tx, codes),
+		tx.select().from(beoordelingen).where(inArray(beoordelingen.gemeenteCode, codes))
+	]);
+
+	for (const code of codes) {
+		const provincie = provincies.get(code);
+		const nieuw = rijen.get(code) ?? [];
 		const vorige = oud.filter((o) => o.gemeenteCode === code);
-		const sleutel = (r: { periode: string; kind: string; tredeNa: string; resultaat: unknown }) =>
-			`${r.periode}/${r.kind}/${r.tredeNa}/${stabiel(r.resultaat)}`;
+		// The policy version counts too: a new version with the same outcome is still the one
+		// the assessment was made under (the gemeente page names it).
+		const sleutel = (r: {
+			periode: string;
+			kind: string;
+			tredeNa: string;
+			resultaat: unknown;
+			beleidsversieId?: number | null;
+		}) => `${r.periode}/${r.kind}/${r.tredeNa}/${r.beleidsversieId ?? '-'}/${stabiel(r.resultaat)}`;
 		const zelfde =
 			vorige.length === nieuw.length &&
 			vorige.map(sleutel).sort().join('|') === nieuw.map(sleutel).sort().join('|');
@@ -203,18 +269,20 @@ export async function herberekenBeoordelingen(
 	return gewijzigd;
 }
 
+/** The gemeenten of a provincie that have a taakstelling (the ones the engine can assess). */
+export async function gemeentenMetCijfers(ex: Executor, provincieCode: string): Promise<string[]> {
+	const rows = await ex
+		.selectDistinct({ code: taakstellingen.gemeenteCode })
+		.from(taakstellingen)
+		.innerJoin(gemeenten, eq(gemeenten.code, taakstellingen.gemeenteCode))
+		.where(eq(gemeenten.provincieCode, provincieCode));
+	return rows.map((r) => r.code).sort();
+}
+
 /** Recomputes every gemeente of a provincie that has data (after a policy change, or on demand). */
 export async function herberekenProvincie(actor: AuditActor, provincieCode: string) {
 	return mutate(actor, async (ctx) => {
-		const codes = await ctx.tx
-			.selectDistinct({ code: taakstellingen.gemeenteCode })
-			.from(taakstellingen)
-			.innerJoin(gemeenten, eq(gemeenten.code, taakstellingen.gemeenteCode))
-			.where(eq(gemeenten.provincieCode, provincieCode));
-		const r = await herberekenBeoordelingen(
-			ctx,
-			codes.map((c) => c.code)
-		);
+		const r = await herberekenBeoordelingen(ctx, await gemeentenMetCijfers(ctx.tx, provincieCode));
 		// Also audit a recomputation that changed nothing: it was asked for.
 		if (r.size === 0) {
 			await ctx.audit({
@@ -244,14 +312,24 @@ export interface Stand {
 		door: string;
 	} | null;
 	resultaat: unknown;
+	/** The policy version the assessment used; null: the standard policy. */
+	beleid: { id: number; vanaf: string; versie: number } | null;
 }
 
 /** All assessments of one gemeente in time order, with the decisions that apply. */
 export async function tijdlijn(ex: Executor, gemeenteCode: string): Promise<Stand[]> {
 	const [rows, besl] = await Promise.all([
 		ex
-			.select()
+			.select({
+				b: beoordelingen,
+				versie: {
+					id: beleidsversies.id,
+					vanaf: beleidsversies.vanaf,
+					versie: beleidsversies.versie
+				}
+			})
 			.from(beoordelingen)
+			.leftJoin(beleidsversies, eq(beleidsversies.id, beoordelingen.beleidsversieId))
 			.where(eq(beoordelingen.gemeenteCode, gemeenteCode))
 			.orderBy(asc(beoordelingen.peildatum)),
 		ex
@@ -260,7 +338,7 @@ export async function tijdlijn(ex: Executor, gemeenteCode: string): Promise<Stan
 			.where(eq(besluiten.gemeenteCode, gemeenteCode))
 			.orderBy(desc(besluiten.id))
 	]);
-	return rows.map((r) => {
+	return rows.map(({ b: r, versie }) => {
 		const b = besl.find((x) => x.periode === r.periode && x.kind === r.kind) ?? null;
 		return {
 			gemeenteCode: r.gemeenteCode,
@@ -278,7 +356,58 @@ export async function tijdlijn(ex: Executor, gemeenteCode: string): Promise<Stan
 						door: b.doorLabel
 					}
 				: null,
-			resultaat: r.resultaat
+			resultaat: r.resultaat,
+			beleid: versie
 		};
 	});
+}
+
+/**
+ * The standing per peildatum ("2026-I/midpoint" → trede) of each gemeente as stored: the newest
+ * decision's trede, or the rule result. Compared before and after a policy change to tell how
+ * many gemeenten got another standing (a new explanation alone is not another standing).
+ */
+export async function standen(
+	ex: Executor,
+	gemeenteCodes: readonly string[],
+	berekend?: ReadonlyMap<
+		string,
+		readonly Pick<BerekendeBeoordeling, 'periode' | 'kind' | 'tredeNa'>[]
+	>
+): Promise<Map<string, Map<string, string>>> {
+	const codes = [...new Set(gemeenteCodes)];
+	const uit = new Map<string, Map<string, string>>(codes.map((c) => [c, new Map()]));
+	if (codes.length === 0) return uit;
+	const [rows, besl] = await Promise.all([
+		berekend
+			? Promise.resolve(
+					codes.flatMap((c) => (berekend.get(c) ?? []).map((r) => ({ ...r, gemeenteCode: c })))
+				)
+			: ex
+					.select({
+						gemeenteCode: beoordelingen.gemeenteCode,
+						periode: beoordelingen.periode,
+						kind: beoordelingen.kind,
+						tredeNa: beoordelingen.tredeNa
+					})
+					.from(beoordelingen)
+					.where(inArray(beoordelingen.gemeenteCode, codes)),
+		ex
+			.select()
+			.from(besluiten)
+			.where(inArray(besluiten.gemeenteCode, codes))
+			.orderBy(asc(besluiten.id))
+	]);
+	const besluitVoor = new Map(
+		besl.map((b) => [`${b.gemeenteCode}/${b.periode}/${b.kind}`, b.trede])
+	);
+	for (const r of rows) {
+		uit
+			.get(r.gemeenteCode)
+			?.set(
+				`${r.periode}/${r.kind}`,
+				besluitVoor.get(`${r.gemeenteCode}/${r.periode}/${r.kind}`) ?? r.tredeNa
+			);
+	}
+	return uit;
 }

@@ -50,6 +50,11 @@ export const load = (async (event) => {
 		kamer,
 		liveSeq,
 		stappen: stappen.reverse(),
+		/** The policy page is for those who follow the provincie's supervision. */
+		magBeleidZien: mag(actor, {
+			actie: 'toezicht.bekijken',
+			provincieCode: g.provincieCode
+		}),
 		magBesluiten: mag(actor, {
 			actie: 'toezicht.beoordelen',
 			provincieCode: g.provincieCode

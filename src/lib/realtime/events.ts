@@ -25,7 +25,9 @@ export type GebeurtenisType =
 	/** In a provincie room: COA realisatiecijfers of its gemeenten were imported. */
 	| 'realisatie.gewijzigd'
 	/** In a provincie room: standings on the interventieladder were recomputed or decided. */
-	| 'beoordelingen.gewijzigd';
+	| 'beoordelingen.gewijzigd'
+	/** In a provincie room: a toezichthouder recorded the stand bij aanvang of a gemeente. */
+	| 'beginstand.vastgelegd';
 
 export interface Aanwezige {
 	/** User id, or `kiosk-<id>` for a display. */

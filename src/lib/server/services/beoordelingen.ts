@@ -2,11 +2,12 @@ import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { kamerNaam } from '$lib/domain/autorisatie/rechten';
 import { beleidVoorPeriode, STANDAARD_BELEID } from '$lib/domain/ladder/beleidskader';
 import { beoordeelReeks, type Besluit, type MaandCijfers } from '$lib/domain/ladder/reeks';
-import { isTrede } from '$lib/domain/ladder/trede';
+import { isTrede, type Trede } from '$lib/domain/ladder/trede';
 import { parseHalfjaar } from '$lib/domain/periode/halfjaar';
 import { beleidSchema } from '$lib/schemas/beleid';
 import type { Executor } from '../db';
 import {
+	beginstanden,
 	beleidsversies,
 	beoordelingen,
 	besluiten,
@@ -58,9 +59,37 @@ async function beleidsversiesVan(ex: Executor, provincieCodes: readonly string[]
 	});
 }
 
+export interface Beginstand {
+	trede: Trede;
+	saldo: number;
+}
+
 /**
- * Recomputes the stored assessments of the given gemeenten from their taakstellingen, COA
- * figures, decisions and the provincie's policy, inside the caller's transaction. Returns the
+ * The beginstand that counts per gemeente: the newest row (the table is append-only). A gemeente
+ * without one starts at trede 0 with saldo 0.
+ */
+export async function geldendeBeginstanden(
+	ex: Executor,
+	codes: readonly string[]
+): Promise<Map<string, Beginstand>> {
+	const uit = new Map<string, Beginstand>();
+	if (codes.length === 0) return uit;
+	const rows = await ex
+		.select({
+			code: beginstanden.gemeenteCode,
+			trede: beginstanden.trede,
+			saldo: beginstanden.saldo
+		})
+		.from(beginstanden)
+		.where(inArray(beginstanden.gemeenteCode, [...codes]))
+		.orderBy(asc(beginstanden.id));
+	for (const r of rows) if (isTrede(r.trede)) uit.set(r.code, { trede: r.trede, saldo: r.saldo });
+	return uit;
+}
+
+/**
+ * Recomputes the stored assessments of the given gemeenten from their beginstand, taakstellingen,
+ * COA figures, decisions and the provincie's policy, inside the caller's transaction. Returns the
  * gemeenten whose standing changed, per provincie, and tells those provincie rooms.
  */
 export async function herberekenBeoordelingen(
@@ -71,7 +100,7 @@ export async function herberekenBeoordelingen(
 	const gewijzigd = new Map<string, string[]>();
 	if (codes.length === 0) return gewijzigd;
 	const tx = ctx.tx;
-	const [provincies, tk, maanden, besl, oud] = await Promise.all([
+	const [provincies, tk, maanden, besl, oud, starts] = await Promise.all([
 		provincieVan(tx, codes),
 		tx.select().from(taakstellingen).where(inArray(taakstellingen.gemeenteCode, codes)),
 		tx.select().from(realisatiecijfers).where(inArray(realisatiecijfers.gemeenteCode, codes)),
@@ -80,7 +109,8 @@ export async function herberekenBeoordelingen(
 			.from(besluiten)
 			.where(inArray(besluiten.gemeenteCode, codes))
 			.orderBy(asc(besluiten.id)),
-		tx.select().from(beoordelingen).where(inArray(beoordelingen.gemeenteCode, codes))
+		tx.select().from(beoordelingen).where(inArray(beoordelingen.gemeenteCode, codes)),
+		geldendeBeginstanden(tx, codes)
 	]);
 	const versies = await beleidsversiesVan(tx, [...new Set(provincies.values())]);
 
@@ -111,7 +141,10 @@ export async function herberekenBeoordelingen(
 					kind: b.kind,
 					trede: b.trede as Besluit['trede']
 				})),
-			beleidVoor: (h) => versieVoor(h)?.beleid ?? STANDAARD_BELEID
+			beleidVoor: (h) => versieVoor(h)?.beleid ?? STANDAARD_BELEID,
+			// Where the gemeente stood when it entered the portal (trede 0, saldo 0 without one).
+			startTrede: starts.get(code)?.trede,
+			startSaldo: starts.get(code)?.saldo
 		});
 		const nieuw = stappen.map((s) => {
 			const h = parseHalfjaar(s.beoordeling.period)!;

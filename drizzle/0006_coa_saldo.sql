@@ -1,0 +1,1 @@
+ALTER TABLE "realisatiecijfers" ADD COLUMN "saldo_vorige_periode" integer;

@@ -7,7 +7,13 @@ import { db } from '$lib/server/db';
 import { gemeenten } from '$lib/server/db/schema';
 import { currentSeq } from '$lib/server/realtime/publish';
 import { tijdlijn } from '$lib/server/services/beoordelingen';
+import { cijferSignalen } from '$lib/server/services/toezichtcijfers';
 import { legBesluitVast } from '$lib/server/services/besluiten';
+import {
+	beginstandHistorie,
+	eerstePeriode,
+	legBeginstandVast
+} from '$lib/server/services/beginstanden';
 import { besluitSchema } from '$lib/schemas/besluit';
 
 async function gemeenteOf404(event: Pick<RequestEvent, 'params'>) {
@@ -30,11 +36,21 @@ export const load = (async (event) => {
 	const kamer = kamerNaam({ soort: 'provincie', code: g.provincieCode });
 	event.depends(`live:${kamer}`);
 	const liveSeq = await currentSeq(db(), kamer);
+	const [stappen, beginstanden, eerste, signalen] = await Promise.all([
+		tijdlijn(db(), g.code),
+		beginstandHistorie(db(), g.code),
+		eerstePeriode(db(), g.code),
+		cijferSignalen(db(), [g.code])
+	]);
 	return {
 		gemeente: { code: g.code, naam: g.naam, provincieCode: g.provincieCode, jaar: g.jaar },
 		kamer,
 		liveSeq,
-		stappen: (await tijdlijn(db(), g.code)).reverse(),
+		stappen: stappen.reverse(),
+		/** Newest first: the first one counts. */
+		beginstanden,
+		eerstePeriode: eerste,
+		signalen,
 		magBesluiten: mag(event.locals.actor, {
 			actie: 'toezicht.beoordelen',
 			provincieCode: g.provincieCode
@@ -64,5 +80,25 @@ export const actions = {
 			});
 		}
 		return { sleutel, succes: 'Besluit vastgelegd.' };
+	},
+	beginstand: async (event) => {
+		const g = await gemeenteOf404(event);
+		requireRight(event, { actie: 'toezicht.beoordelen', provincieCode: g.provincieCode });
+		const user = requireUser(event);
+		const raw = Object.fromEntries(await event.request.formData()) as Record<string, string>;
+		const r = await legBeginstandVast(
+			event.locals.actor,
+			{ userId: user.id, label: user.naam },
+			g.code,
+			raw
+		);
+		if (!r.ok) {
+			return fail(r.reden === 'geen-recht' ? 403 : 400, {
+				sleutel: 'beginstand',
+				fouten: r.fouten as Record<string, string>,
+				waarden: raw
+			});
+		}
+		return { sleutel: 'beginstand', succes: 'Stand bij aanvang vastgelegd.' };
 	}
 } satisfies Actions;

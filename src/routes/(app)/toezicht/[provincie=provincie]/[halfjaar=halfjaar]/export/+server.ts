@@ -18,7 +18,8 @@ const KOPPEN = [
 	'Nog te huisvesten',
 	'Percentage gerealiseerd',
 	'Koppelingen',
-	'Prognose eindsaldo'
+	'Prognose eindsaldo',
+	'Signalen bij COA-cijfers'
 ];
 
 /** CSV with ';' (what Dutch Excel opens directly), quoted where needed. */
@@ -49,7 +50,8 @@ export const GET: RequestHandler = async (event) => {
 		r.nogTeHuisvesten,
 		r.fractieGerealiseerd === null ? null : Math.round(r.fractieGerealiseerd * 1000) / 10,
 		r.koppelingen,
-		r.prognoseEindsaldo
+		r.prognoseEindsaldo,
+		r.signalen.length === 0 ? null : r.signalen.map((x) => `${x.maand}: ${x.tekst}`).join(' | ')
 	]);
 	const naam = `toezicht-${provincie}-${halfjaar}`;
 	if (formaat === 'csv') {

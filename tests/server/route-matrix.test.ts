@@ -87,7 +87,8 @@ const MATRIX: [route: string, cellen: string, waarom: string][] = [
 	['GET /toezicht/gemeente/GM0518',        'L   ok  ok  403 403 403 ok  ok  ok  403', "gemeente.bekijken: beheerder, toezichthouder PV28, COA, own gemeente ('s-Gravenhage)"],
 	['GET /toezicht/gemeente/GM0599',        'L   ok  ok  403 403 403 403 403 ok  403', 'gemeente.bekijken Rotterdam: not for officials of another gemeente'],
 	['GET /toezicht/gemeente/GM9999',        'L   404 404 404 404 404 404 404 404 404', 'unknown gemeente'],
-	['POST /toezicht/gemeente/GM0518?/besluit', 'L   403 ok  403 403 403 403 403 403 403', 'toezicht.beoordelen PV28: the toezichthouder only (not even the bestuurder)']
+	['POST /toezicht/gemeente/GM0518?/besluit', 'L   403 ok  403 403 403 403 403 403 403', 'toezicht.beoordelen PV28: the toezichthouder only (not even the bestuurder)'],
+	['POST /toezicht/gemeente/GM0518?/beginstand', 'L   403 ok  403 403 403 403 403 403 403', 'stand bij aanvang: toezicht.beoordelen PV28, the toezichthouder only (not the gemeente itself, nor COA)']
 ];
 
 interface Cel {
@@ -163,6 +164,9 @@ function formulier(path: string, rol: Rol): Record<string, string> {
 			trede: '1',
 			motivatie: `Matrixtest: besluit door ${rol}, met motivatie.`
 		};
+	}
+	if (path.endsWith('?/beginstand')) {
+		return { trede: '2', saldo: '-10', bron: `Matrixtest: toezichtbrief, vastgelegd door ${rol}` };
 	}
 	throw new Error(`Geen formulier voor ${path}`);
 }

@@ -1,6 +1,6 @@
 import { MAANDEN } from '$lib/domain/periode/maanden';
 import { geldendeBeginstanden, herberekenBeoordelingen } from '../services/beoordelingen';
-import { and, eq, inArray, min } from 'drizzle-orm';
+import { and, eq, inArray, min, sql } from 'drizzle-orm';
 import { formatHalfjaar, parseHalfjaar, vorigHalfjaar } from '$lib/domain/periode/halfjaar';
 import { formatDatum } from '$lib/format/datum';
 import { formatSaldo, leesSaldo } from '$lib/format/getal';
@@ -513,22 +513,36 @@ export async function schrijfRealisatie(
 	a: RealisatieAnalyse
 ) {
 	const gewijzigd = a.regels.filter((r) => r.status !== 'ongewijzigd');
-	for (const r of gewijzigd) {
-		const waarden = {
-			periode: r.periode,
-			gehuisvest: r.gehuisvest,
-			koppelingen: r.koppelingen,
-			omkoppelingen: r.omkoppelingen,
-			stapelgemeente: r.stapelgemeente,
-			saldoVorigePeriode: r.saldoVorigePeriode,
-			importId
-		};
+	// One upsert per chunk of rows (the analysis refused duplicate gemeente/month pairs, which
+	// ON CONFLICT DO UPDATE could not take within one statement).
+	const nieuw = (k: string) => sql.raw(`excluded.${k}`);
+	for (let i = 0; i < gewijzigd.length; i += 500) {
 		await ctx.tx
 			.insert(realisatiecijfers)
-			.values({ gemeenteCode: r.gemeenteCode, maand: r.maand, ...waarden })
+			.values(
+				gewijzigd.slice(i, i + 500).map((r) => ({
+					gemeenteCode: r.gemeenteCode,
+					maand: r.maand,
+					periode: r.periode,
+					gehuisvest: r.gehuisvest,
+					koppelingen: r.koppelingen,
+					omkoppelingen: r.omkoppelingen,
+					stapelgemeente: r.stapelgemeente,
+					saldoVorigePeriode: r.saldoVorigePeriode,
+					importId
+				}))
+			)
 			.onConflictDoUpdate({
 				target: [realisatiecijfers.gemeenteCode, realisatiecijfers.maand],
-				set: waarden
+				set: {
+					periode: nieuw('periode'),
+					gehuisvest: nieuw('gehuisvest'),
+					koppelingen: nieuw('koppelingen'),
+					omkoppelingen: nieuw('omkoppelingen'),
+					stapelgemeente: nieuw('stapelgemeente'),
+					saldoVorigePeriode: nieuw('saldo_vorige_periode'),
+					importId: nieuw('import_id')
+				}
 			});
 	}
 	const maanden = [...new Set(gewijzigd.map((r) => r.maand))].sort();

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, min } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, min, sql } from 'drizzle-orm';
 import {
 	parseHalfjaar,
 	peildata,
@@ -83,8 +83,18 @@ export async function provincieOverzicht(
 	const codes = stand.map((s) => s.gemeenteCode);
 	const vorige = formatHalfjaar(vorigHalfjaar(h));
 	const [oordelen, besl, regioRijen, signalen, starts, eersten] = await Promise.all([
+		// Only what the overview shows: not the stored inputs and explanations (a few kB each, 8 per
+		// gemeente after two years), which made this the slowest part for a large provincie.
 		db()
-			.select()
+			.select({
+				gemeenteCode: beoordelingen.gemeenteCode,
+				periode: beoordelingen.periode,
+				kind: beoordelingen.kind,
+				peildatum: beoordelingen.peildatum,
+				tredeNa: beoordelingen.tredeNa,
+				saldo: sql<number | null>`(${beoordelingen.resultaat}->>'saldo')::int`,
+				saldoVorigePeriode: sql<number>`(${beoordelingen.resultaat}->>'saldoVorigePeriode')::int`
+			})
 			.from(beoordelingen)
 			.where(
 				and(
@@ -118,20 +128,27 @@ export async function provincieOverzicht(
 			.groupBy(taakstellingen.gemeenteCode)
 	]);
 	const eersteVan = new Map(eersten.map((e) => [e.code, e.periode]));
+	const perGemeente = <T extends { gemeenteCode: string }>(lijst: readonly T[]) => {
+		const m = new Map<string, T[]>();
+		for (const x of lijst) {
+			const eigen = m.get(x.gemeenteCode);
+			if (eigen) eigen.push(x);
+			else m.set(x.gemeenteCode, [x]);
+		}
+		return m;
+	};
+	const oordelenVan = perGemeente(oordelen);
+	const besluitenVan = perGemeente(besl);
+	const signalenVan = perGemeente(signalen);
 	const regioVan = new Map(regioRijen.map((r) => [r.code, r.naam]));
 	const maanden = peilmaanden(h).alle;
 
 	const rijen = stand.map((s): OverzichtRij => {
-		const eigen = oordelen.filter((o) => o.gemeenteCode === s.gemeenteCode);
+		const eigen = oordelenVan.get(s.gemeenteCode) ?? [];
 		const laatste = eigen.at(-1);
 		const besluit = laatste
-			? besl
-					.filter(
-						(b) =>
-							b.gemeenteCode === s.gemeenteCode &&
-							b.periode === laatste.periode &&
-							b.kind === laatste.kind
-					)
+			? (besluitenVan.get(s.gemeenteCode) ?? [])
+					.filter((b) => b.periode === laatste.periode && b.kind === laatste.kind)
 					.at(-1)
 			: undefined;
 		const vorigEinde = eigen.find((o) => o.periode === vorige && o.kind === 'end');
@@ -140,9 +157,9 @@ export async function provincieOverzicht(
 		// What the engine carried in (its own assessment of this period says it), else the previous
 		// end saldo, else — in the first period — the stand bij aanvang.
 		const saldoIn = ditOordeel
-			? (ditOordeel.resultaat as { saldoVorigePeriode: number }).saldoVorigePeriode
+			? ditOordeel.saldoVorigePeriode
 			: vorigEinde
-				? (vorigEinde.resultaat as { saldo: number }).saldo
+				? (vorigEinde.saldo ?? 0)
 				: eersteVan.get(s.gemeenteCode) === periode
 					? (start?.saldo ?? 0)
 					: 0;
@@ -168,7 +185,7 @@ export async function provincieOverzicht(
 			peildatum: laatste?.peildatum ?? null,
 			tredeIsBesluit: !!besluit,
 			tredeIsBeginstand: beginstandTelt,
-			signalen: signalen.filter((x) => x.gemeenteCode === s.gemeenteCode)
+			signalen: signalenVan.get(s.gemeenteCode) ?? []
 		};
 	});
 

@@ -58,8 +58,14 @@ export async function provincieStand(
 			)
 		)
 		.orderBy(asc(realisatiecijfers.maand));
+	const perGemeente = new Map<string, typeof cijfers>();
+	for (const c of cijfers) {
+		const lijst = perGemeente.get(c.gemeenteCode);
+		if (lijst) lijst.push(c);
+		else perGemeente.set(c.gemeenteCode, [c]);
+	}
 	return rows.map((r) => {
-		const eigen = cijfers.filter((c) => c.gemeenteCode === r.gemeenteCode);
+		const eigen = perGemeente.get(r.gemeenteCode) ?? [];
 		const laatste = eigen.at(-1);
 		return {
 			...r,

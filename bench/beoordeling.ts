@@ -8,7 +8,7 @@ import { STANDAARD_BELEID } from '../src/lib/domain/ladder/beleidskader';
 import { volgendHalfjaar, type Halfjaar } from '../src/lib/domain/periode/halfjaar';
 
 /** mulberry32: a small seeded generator, so every run assesses the same data. */
-function random(seed: number) {
+export function random(seed: number) {
 	return () => {
 		seed |= 0;
 		seed = (seed + 0x6d2b79f5) | 0;

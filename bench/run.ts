@@ -1,14 +1,21 @@
 /**
  * `npm run bench` (after `vite build`): runs the benchmarks, prints their tables and writes the
  * figures to bench/results/<timestamp>.json (git-ignored). Timing figures never fail the run;
- * correctness properties measured along the way (lost realtime events) do.
+ * correctness properties measured along the way (lost realtime events, a refused import) do.
  * Add further benchmarks to BENCHES.
+ *
+ * BENCH=coa-import,provincie-overzicht runs only the named benchmarks (`npx tsx bench/run.ts`
+ * without the build runs everything that does not need the production server).
+ * BENCH_BACKENDS=pglite|postgres, BENCH_RONDES=n and BENCH_GEMEENTEN=<csv> narrow or change
+ * the supervision benchmarks (see bench/toezicht-data.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beoordeel, fanoutTabel, runFanout } from './fanout';
 import { engineTabel, runEngine } from './beoordeling';
+import { importTabel, runImport } from './import';
+import { overzichtTabel, runOverzicht } from './overzicht';
 
 interface BenchUitkomst {
 	tabel: string;
@@ -39,13 +46,39 @@ const BENCHES: { naam: string; run: (log: (r: string) => void) => Promise<BenchU
 					.map((s) => `${s.pad} N=${s.ontvangers}: ${s.verlies.totaal} gebeurtenissen verloren`)
 			};
 		}
+	},
+	{
+		naam: 'coa-import',
+		run: async (log) => {
+			const r = await runImport(log);
+			return { tabel: importTabel(r), resultaat: r, fouten: r.fouten };
+		}
+	},
+	{
+		naam: 'provincie-overzicht',
+		run: async (log) => {
+			const r = await runOverzicht(log);
+			return { tabel: overzichtTabel(r), resultaat: r, fouten: r.fouten };
+		}
 	}
 ];
+
+const gekozen = (process.env.BENCH ?? '')
+	.split(',')
+	.map((n) => n.trim())
+	.filter(Boolean);
+const onbekend = gekozen.filter((n) => !BENCHES.some((b) => b.naam === n));
+if (onbekend.length) {
+	console.error(
+		`Onbekende benchmark(s): ${onbekend.join(', ')}. Kies uit: ${BENCHES.map((b) => b.naam).join(', ')}.`
+	);
+	process.exit(2);
+}
 
 const start = new Date();
 const uitkomsten: Record<string, unknown> = {};
 const fouten: string[] = [];
-for (const b of BENCHES) {
+for (const b of BENCHES.filter((x) => gekozen.length === 0 || gekozen.includes(x.naam))) {
 	console.log(`\n== ${b.naam} ==`);
 	const t0 = performance.now();
 	const u = await b.run((r) => console.log(r));

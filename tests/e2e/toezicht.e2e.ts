@@ -100,4 +100,81 @@ describe('toezicht', () => {
 			await context.close();
 		}
 	});
+
+	it('stand bij aanvang changes the first assessment; a differing COA saldo is flagged after import', async () => {
+		const { context, page } = await persoon(browser, server.url, DEMO.toezicht.email);
+		try {
+			await ga(page, '/toezicht/gemeente/GM0546');
+			const aanvang = page.getByTestId('beginstand');
+			await expect(aanvang.getByTestId('geen-beginstand').isVisible()).resolves.toBe(true);
+
+			// Invalid input: Dutch errors per field, nothing stored.
+			await aanvang.getByText('Stand bij aanvang vastleggen').first().click();
+			await page.fill('#beginstand-saldo', '12,5');
+			await aanvang.getByRole('button', { name: 'Stand bij aanvang vastleggen' }).click();
+			await page.locator('#beginstand-bron-fout').waitFor();
+			await expect(page.locator('#beginstand-saldo-fout').innerText()).resolves.toContain(
+				'geheel getal'
+			);
+			await expect(aanvang.getByTestId('geen-beginstand').isVisible()).resolves.toBe(true);
+
+			await page.selectOption('#beginstand-trede', '2');
+			await page.fill('#beginstand-saldo', '−10');
+			await page.fill(
+				'#beginstand-bron',
+				'Toezichtbrief 1 januari 2026, kenmerk PZH-2026-0042 (synthetisch)'
+			);
+			await aanvang.getByRole('button', { name: 'Stand bij aanvang vastleggen' }).click();
+			await aanvang.getByText('Stand bij aanvang vastgelegd.').waitFor();
+			await expect(aanvang.getByTestId('beginstand-saldo').innerText()).resolves.toContain('−10');
+			await expect(aanvang.getByTestId('beginstand-trede').innerText()).resolves.toContain(
+				'informatie opvragen en valideren'
+			);
+			// The first peildatum now starts from trede 2 with an opgave raised by 10.
+			const eerste = page.locator('li.stap[data-peildatum="2026-04-01"]');
+			await expect(eerste.innerText()).resolves.toContain('achterstand van 10');
+			await expect(eerste.locator('.treden .trede').first().innerText()).resolves.toContain('2');
+
+			// COA's November overview carries a saldo two off the portal's end saldo of 2026-I.
+			const eind = page.locator('li.stap[data-peildatum="2026-07-01"] dd').nth(3);
+			const portaal = Number((await eind.innerText()).replace('−', '-').replace('+', ''));
+			const coa = portaal - 2;
+			const dir = mkdtempSync(path.join(os.tmpdir(), 'regietafel-coa-'));
+			const bestand = path.join(dir, 'coa-2026-11-leiden.csv');
+			writeFileSync(
+				bestand,
+				'gemeentecode;maand;gehuisvest;koppelingen;omkoppelingen;stapelgemeente;saldo vorige periode\n' +
+					`GM0546;2026-11;80;20;0;nee;${coa}\n`
+			);
+			await ga(page, '/toezicht/PV28/import');
+			await page.getByLabel('COA-realisatiecijfers (maandoverzicht)').check();
+			await page.setInputFiles('#bestand', bestand);
+			await page.getByRole('button', { name: 'Controleren' }).click();
+			await page.locator('#controle-titel').filter({ hasText: 'coa-2026-11-leiden.csv' }).waitFor();
+			await expect(page.locator('li.rijwaarschuwing').innerText()).resolves.toContain(
+				'uit 2026-I; het portaal berekende'
+			);
+			await page.getByRole('button', { name: 'Importeren' }).click();
+			await page.getByTestId('uitkomst').filter({ hasText: 'Geïmporteerd.' }).waitFor();
+
+			await ga(page, '/toezicht/PV28/2026-II');
+			await expect(page.getByTestId('signaal-GM0546').innerText()).resolves.toContain('1');
+			await expect(page.locator('[data-testid=signalen] li').innerText()).resolves.toContain(
+				'Leiden, nov 2026: COA meldt een saldo van'
+			);
+			await page.screenshot({
+				path: path.join(SCREENSHOTS, 'toezicht-overzicht-signalen.png'),
+				fullPage: true
+			});
+			await ga(page, '/toezicht/gemeente/GM0546');
+			const signaal = page.locator('[data-testid=signalen] [data-signaal=saldo-wijkt-af]');
+			await expect(signaal.innerText()).resolves.toContain('COA meldt een saldo van');
+			await page.screenshot({
+				path: path.join(SCREENSHOTS, 'toezicht-gemeente-beginstand.png'),
+				fullPage: true
+			});
+		} finally {
+			await context.close();
+		}
+	});
 });

@@ -114,7 +114,8 @@ const MATRIX: [route: string, cellen: string, waarom: string][] = [
 	['GET /toezicht/PV27/beleid',            'L   ok  403 403 403 403 403 403 ok  403', 'policy page PV27: not for the PV28 toezichthouder'],
 	['GET /toezicht/PV99/beleid',            'L   404 403 403 403 403 403 403 404 403', 'PV99 is no provincie: 404 once the right is established'],
 	['POST /toezicht/PV28/beleid?/opslaan',  'L   403 ok  403 403 403 403 403 403 403', 'a new policy version: toezicht.beoordelen PV28, the toezichthouder only (COA may look, not change)'],
-	['POST /toezicht/PV28/beleid?/voorbeeld', 'L   403 ok  403 403 403 403 403 403 403', 'the preview follows the right to change']
+	['POST /toezicht/PV28/beleid?/voorbeeld', 'L   403 ok  403 403 403 403 403 403 403', 'the preview follows the right to change'],
+	['POST /toezicht/gemeente/GM0518?/beginstand', 'L   403 ok  403 403 403 403 403 403 403', 'stand bij aanvang: toezicht.beoordelen PV28, the toezichthouder only (not the gemeente itself, nor COA)']
 ];
 
 interface Cel {
@@ -239,6 +240,9 @@ function formulier(path: string, rol: Rol): Record<string, string> {
 			toelichting: `Matrixtest: beleid door ${rol}`,
 			basisVersie: '0'
 		};
+	}
+	if (path.endsWith('?/beginstand')) {
+		return { trede: '2', saldo: '-10', bron: `Matrixtest: toezichtbrief, vastgelegd door ${rol}` };
 	}
 	throw new Error(`Geen formulier voor ${path}`);
 }

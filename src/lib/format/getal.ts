@@ -15,6 +15,22 @@ export const formatSaldo = (n: number | null | undefined) =>
 				? `−${getal.format(-n)}`
 				: '0';
 
+/**
+ * The counterpart of formatSaldo: a signed whole number as people and spreadsheets write a saldo —
+ * '+12', '12', '-12', '−12' (minus sign), '– 12', '−1.250' (Dutch thousands). Null for anything
+ * else: a decimal is refused rather than rounded.
+ */
+export function leesSaldo(tekst: string): number | null {
+	const t = tekst
+		.replace(/[\s\u00a0]/g, '')
+		.replace(/^[\u2212\u2013\u2014]/, '-')
+		.replace(/^\+(?=\d)/, '');
+	if (!/^-?\d+$/.test(t) && !/^-?\d{1,3}(\.\d{3})+$/.test(t)) return null;
+	const n = Number(t.replace(/\./g, ''));
+	if (!Number.isSafeInteger(n)) return null;
+	return n === 0 ? 0 : n; // no −0
+}
+
 const MAANDEN = [
 	'jan',
 	'feb',

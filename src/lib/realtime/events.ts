@@ -34,7 +34,9 @@ export type GebeurtenisType =
 	 */
 	| 'huurcontracten.gewijzigd'
 	/** In a provincie room: a new version of its beleidskader was saved (payload BeleidGewijzigd). */
-	| 'beleid.gewijzigd';
+	| 'beleid.gewijzigd'
+	/** In a provincie room: a toezichthouder recorded the stand bij aanvang of a gemeente. */
+	| 'beginstand.vastgelegd';
 
 /** Payload of 'huurcontracten.gewijzigd': enough to decide whether a page must reload. */
 export interface HuurcontractGewijzigd {

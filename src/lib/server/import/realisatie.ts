@@ -1,9 +1,11 @@
 import { MAANDEN } from '$lib/domain/periode/maanden';
-import { herberekenBeoordelingen } from '../services/beoordelingen';
-import { and, inArray } from 'drizzle-orm';
-import { formatHalfjaar } from '$lib/domain/periode/halfjaar';
+import { geldendeBeginstanden, herberekenBeoordelingen } from '../services/beoordelingen';
+import { and, eq, inArray, min, sql } from 'drizzle-orm';
+import { formatHalfjaar, parseHalfjaar, vorigHalfjaar } from '$lib/domain/periode/halfjaar';
+import { formatDatum } from '$lib/format/datum';
+import { formatSaldo, leesSaldo } from '$lib/format/getal';
 import type { Executor } from '../db';
-import { realisatiecijfers } from '../db/schema';
+import { beoordelingen, realisatiecijfers, taakstellingen } from '../db/schema';
 import type { MutatieContext } from '../mutatie';
 import {
 	cel,
@@ -43,7 +45,25 @@ export const REALISATIE_KOLOMMEN = {
 		verplicht: true
 	},
 	omkoppelingen: { namen: ['omkoppelingen', 'omgekoppeld'], verplicht: true },
-	stapelgemeente: { namen: ['stapelgemeente', 'stapel'], verplicht: true }
+	stapelgemeente: { namen: ['stapelgemeente', 'stapel'], verplicht: true },
+	/**
+	 * Optional: the achterstand (−) or voorsprong (+) COA carries into the period. Compared with
+	 * the portal's own carry-over ('saldo-wijkt-af'), never used instead of it.
+	 */
+	saldoVorigePeriode: {
+		namen: [
+			'saldo vorige periode',
+			'saldo begin periode',
+			'saldo start periode',
+			'achterstand/voorsprong',
+			'voorsprong/achterstand',
+			'achterstand voorsprong',
+			'overloop',
+			'overloop vorige periode',
+			'meegenomen saldo'
+		],
+		verplicht: false
+	}
 } as const;
 
 export interface RealisatieCijfers {
@@ -51,6 +71,8 @@ export interface RealisatieCijfers {
 	koppelingen: number;
 	omkoppelingen: number;
 	stapelgemeente: boolean;
+	/** COA's carried saldo (+ voorsprong, − achterstand); null when the file does not state it. */
+	saldoVorigePeriode: number | null;
 }
 
 export interface RealisatieRegel extends RealisatieCijfers {
@@ -110,11 +132,95 @@ function volgendeMaandInPeriode(maand: string): string | null {
 	return `${j}-${String(m + 1).padStart(2, '0')}`;
 }
 
+/** What the portal carries into a period, and where that comes from. */
+export interface PortaalSaldo {
+	saldo: number;
+	bron:
+		| { soort: 'eindbeoordeling'; periode: string; peildatum: string }
+		| { soort: 'beginstand' }
+		| { soort: 'geen-beginstand' };
+}
+
+/**
+ * The saldo the portal carries into each (gemeente, periode) asked for: the stored end
+ * assessment's saldo of the previous period or, for the gemeente's first period with a
+ * taakstelling (or when it has none yet), its beginstand (0 without one). Null — no comparison —
+ * for a later period whose previous one has no end assessment, or a period before the first.
+ */
+export async function portaalSaldoBijStart(
+	exec: Executor,
+	codes: readonly string[],
+	gevraagd: readonly { gemeenteCode: string; periode: string }[]
+): Promise<Map<string, PortaalSaldo>> {
+	const uit = new Map<string, PortaalSaldo>();
+	if (gevraagd.length === 0) return uit;
+	const vorige = (periode: string) => formatHalfjaar(vorigHalfjaar(parseHalfjaar(periode)!));
+	const [eindes, eerste, starts] = await Promise.all([
+		exec
+			.select({
+				code: beoordelingen.gemeenteCode,
+				periode: beoordelingen.periode,
+				peildatum: beoordelingen.peildatum,
+				resultaat: beoordelingen.resultaat
+			})
+			.from(beoordelingen)
+			.where(
+				and(
+					inArray(beoordelingen.gemeenteCode, [...codes]),
+					eq(beoordelingen.kind, 'end'),
+					inArray(beoordelingen.periode, [...new Set(gevraagd.map((g) => vorige(g.periode)))])
+				)
+			),
+		exec
+			.select({ code: taakstellingen.gemeenteCode, periode: min(taakstellingen.periode) })
+			.from(taakstellingen)
+			.where(inArray(taakstellingen.gemeenteCode, [...codes]))
+			.groupBy(taakstellingen.gemeenteCode),
+		geldendeBeginstanden(exec, codes)
+	]);
+	const eind = new Map(eindes.map((e) => [`${e.code}:${e.periode}`, e]));
+	const eersteVan = new Map(eerste.map((e) => [e.code, e.periode]));
+	for (const { gemeenteCode, periode } of gevraagd) {
+		const v = vorige(periode);
+		const e = eind.get(`${gemeenteCode}:${v}`);
+		const saldo = (e?.resultaat as { saldo?: unknown } | undefined)?.saldo;
+		if (e && typeof saldo === 'number') {
+			uit.set(`${gemeenteCode}:${periode}`, {
+				saldo,
+				bron: { soort: 'eindbeoordeling', periode: v, peildatum: e.peildatum }
+			});
+			continue;
+		}
+		// 'YYYY-I' < 'YYYY-II' < 'YYYY+1-I' as text.
+		const eerstePeriode = eersteVan.get(gemeenteCode) ?? null;
+		if (eerstePeriode !== null && periode !== eerstePeriode) continue;
+		const b = starts.get(gemeenteCode);
+		uit.set(`${gemeenteCode}:${periode}`, {
+			saldo: b?.saldo ?? 0,
+			bron: b ? { soort: 'beginstand' } : { soort: 'geen-beginstand' }
+		});
+	}
+	return uit;
+}
+
+function saldoBericht(periode: string, coa: number, p: PortaalSaldo): string {
+	const s = formatSaldo;
+	switch (p.bron.soort) {
+		case 'eindbeoordeling':
+			return `COA meldt een saldo van ${s(coa)} uit ${p.bron.periode}; het portaal berekende ${s(p.saldo)} (eindbeoordeling ${formatDatum(p.bron.peildatum)}). Het portaal rekent met zijn eigen saldo; controleer de COA-cijfers en die van ${p.bron.periode}.`;
+		case 'beginstand':
+			return `COA meldt een saldo van ${s(coa)} bij de start van ${periode}; de vastgelegde stand bij aanvang zegt ${s(p.saldo)}. Het portaal rekent met ${s(p.saldo)}; controleer de COA-cijfers of de stand bij aanvang.`;
+		case 'geen-beginstand':
+			return `COA meldt een saldo van ${s(coa)} bij de start van ${periode}; het portaal rekent met ${s(p.saldo)}, omdat er geen stand bij aanvang is vastgelegd. Leg die vast op de gemeentepagina als het COA-saldo klopt.`;
+	}
+}
+
 /**
  * Validates COA's monthly figures and flags inconsistencies (issue 3 §3) instead of silently
  * accepting them: koppelingen below zero and unknown gemeentecodes are errors; gehuisvest
  * falling within a period (it counts since the period's start, so it can only rise) is a
  * warning, because COA does correct its registration and the figure must still be importable.
+ * So is a carried saldo that differs from the portal's own ('saldo-wijkt-af').
  */
 export async function analyseerRealisatie(
 	exec: Executor,
@@ -220,6 +326,21 @@ export async function analyseerRealisatie(
 				);
 			} else getallen[k] = n;
 		}
+		const saldoCel = cel(rij, kolommen, 'saldoVorigePeriode');
+		let saldoVorigePeriode: number | null = null;
+		if (saldoCel && saldoCel.waarde !== '') {
+			saldoVorigePeriode = leesSaldo(saldoCel.waarde);
+			if (saldoVorigePeriode === null) {
+				goed = false;
+				fouten.push(
+					melding(
+						'geen-getal',
+						`'${saldoCel.waarde}' is geen saldo: een geheel getal, + voor een voorsprong en − voor een achterstand (bijvoorbeeld −12).`,
+						plaats(saldoCel.kolom)
+					)
+				);
+			}
+		}
 		const stapel = cel(rij, kolommen, 'stapelgemeente')!;
 		const stapelgemeente = leesJaNee(stapel.waarde);
 		if (stapelgemeente === null) {
@@ -263,7 +384,8 @@ export async function analyseerRealisatie(
 			gehuisvest: getallen.gehuisvest!,
 			koppelingen: getallen.koppelingen!,
 			omkoppelingen: getallen.omkoppelingen!,
-			stapelgemeente
+			stapelgemeente,
+			saldoVorigePeriode
 		});
 	}
 
@@ -289,51 +411,92 @@ export async function analyseerRealisatie(
 	);
 	for (const r of gelezen) straks.set(`${r.gemeenteCode}:${r.maand}`, r.gehuisvest);
 
-	const regels: RealisatieRegel[] = gelezen.map((r) => {
+	const portaal = await portaalSaldoBijStart(
+		exec,
+		codes,
+		gelezen.filter(
+			(r) =>
+				r.saldoVorigePeriode !== null ||
+				oud.get(`${r.gemeenteCode}:${r.maand}`)?.saldoVorigePeriode != null
+		)
+	);
+
+	const regels: RealisatieRegel[] = gelezen.map((gelezenRij) => {
 		const signalen: string[] = [];
-		const o = oud.get(`${r.gemeenteCode}:${r.maand}`);
+		const o = oud.get(`${gelezenRij.gemeenteCode}:${gelezenRij.maand}`);
 		const vorig: RealisatieCijfers | null = o
 			? {
 					gehuisvest: o.gehuisvest,
 					koppelingen: o.koppelingen,
 					omkoppelingen: o.omkoppelingen,
-					stapelgemeente: o.stapelgemeente
+					stapelgemeente: o.stapelgemeente,
+					saldoVorigePeriode: o.saldoVorigePeriode
 				}
 			: null;
+		// A file without the saldo (column or cell) says nothing about it: keep what is stored.
+		const r = {
+			...gelezenRij,
+			saldoVorigePeriode: gelezenRij.saldoVorigePeriode ?? vorig?.saldoVorigePeriode ?? null
+		};
+		const waar = { gemeenteCode: r.gemeenteCode, maand: r.maand };
 		const vm = vorigeMaandInPeriode(r.maand);
 		const ervoor = vm === null ? undefined : straks.get(`${r.gemeenteCode}:${vm}`);
 		if (ervoor !== undefined && r.gehuisvest < ervoor) {
 			signalen.push('gehuisvest-daalt');
-			waarschuwingen.push(
-				melding(
+			waarschuwingen.push({
+				...melding(
 					'gehuisvest-daalt',
 					`gehuisvest van ${r.gemeenteCode} daalt binnen ${r.periode} van ${ervoor} (${vm}) naar ${r.gehuisvest} (${r.maand}); het telt sinds de start van de periode en kan niet dalen. Controleer de COA-cijfers.`,
 					{
 						rij: r.rij,
 						kolom: kolommen.gehuisvest?.naam ?? null
 					}
-				)
-			);
+				),
+				...waar
+			});
 		}
 		// A later month already stored (figures imported out of order) must not be lower either.
 		const nm = volgendeMaandInPeriode(r.maand);
 		const erna = nm === null ? undefined : straks.get(`${r.gemeenteCode}:${nm}`);
 		if (erna !== undefined && erna < r.gehuisvest && !gezien.has(`${r.gemeenteCode}:${nm}`)) {
 			signalen.push('gehuisvest-daalt');
-			waarschuwingen.push(
-				melding(
+			waarschuwingen.push({
+				...melding(
 					'gehuisvest-daalt',
 					`gehuisvest van ${r.gemeenteCode} is ${r.gehuisvest} in ${r.maand} maar het opgeslagen cijfer van ${nm} is lager (${erna}). Controleer de COA-cijfers.`,
 					{ rij: r.rij }
-				)
-			);
+				),
+				...waar
+			});
+		}
+		// COA's carry-over against the portal's own (issue 3 §3): shown, never taken over.
+		// A saldo kept from an earlier import is checked too: the flag belongs to the figures as
+		// they will be stored, so a correction of other columns does not make it disappear.
+		const p = portaal.get(`${r.gemeenteCode}:${r.periode}`);
+		const coa = r.saldoVorigePeriode;
+		if (coa !== null && p && p.saldo !== coa) {
+			const uitBestand = gelezenRij.saldoVorigePeriode !== null;
+			signalen.push('saldo-wijkt-af');
+			waarschuwingen.push({
+				...melding(
+					'saldo-wijkt-af',
+					saldoBericht(r.periode, coa, p) +
+						(uitBestand ? '' : ' (Het COA-saldo komt uit een eerdere import van deze maand.)'),
+					{
+						rij: r.rij,
+						kolom: uitBestand ? (kolommen.saldoVorigePeriode?.naam ?? null) : null
+					}
+				),
+				...waar
+			});
 		}
 		const zelfde =
 			vorig !== null &&
 			vorig.gehuisvest === r.gehuisvest &&
 			vorig.koppelingen === r.koppelingen &&
 			vorig.omkoppelingen === r.omkoppelingen &&
-			vorig.stapelgemeente === r.stapelgemeente;
+			vorig.stapelgemeente === r.stapelgemeente &&
+			vorig.saldoVorigePeriode === r.saldoVorigePeriode;
 		return {
 			...r,
 			vorig,
@@ -350,21 +513,36 @@ export async function schrijfRealisatie(
 	a: RealisatieAnalyse
 ) {
 	const gewijzigd = a.regels.filter((r) => r.status !== 'ongewijzigd');
-	for (const r of gewijzigd) {
-		const waarden = {
-			periode: r.periode,
-			gehuisvest: r.gehuisvest,
-			koppelingen: r.koppelingen,
-			omkoppelingen: r.omkoppelingen,
-			stapelgemeente: r.stapelgemeente,
-			importId
-		};
+	// One upsert per chunk of rows (the analysis refused duplicate gemeente/month pairs, which
+	// ON CONFLICT DO UPDATE could not take within one statement).
+	const nieuw = (k: string) => sql.raw(`excluded.${k}`);
+	for (let i = 0; i < gewijzigd.length; i += 500) {
 		await ctx.tx
 			.insert(realisatiecijfers)
-			.values({ gemeenteCode: r.gemeenteCode, maand: r.maand, ...waarden })
+			.values(
+				gewijzigd.slice(i, i + 500).map((r) => ({
+					gemeenteCode: r.gemeenteCode,
+					maand: r.maand,
+					periode: r.periode,
+					gehuisvest: r.gehuisvest,
+					koppelingen: r.koppelingen,
+					omkoppelingen: r.omkoppelingen,
+					stapelgemeente: r.stapelgemeente,
+					saldoVorigePeriode: r.saldoVorigePeriode,
+					importId
+				}))
+			)
 			.onConflictDoUpdate({
 				target: [realisatiecijfers.gemeenteCode, realisatiecijfers.maand],
-				set: waarden
+				set: {
+					periode: nieuw('periode'),
+					gehuisvest: nieuw('gehuisvest'),
+					koppelingen: nieuw('koppelingen'),
+					omkoppelingen: nieuw('omkoppelingen'),
+					stapelgemeente: nieuw('stapelgemeente'),
+					saldoVorigePeriode: nieuw('saldo_vorige_periode'),
+					importId: nieuw('import_id')
+				}
 			});
 	}
 	const maanden = [...new Set(gewijzigd.map((r) => r.maand))].sort();

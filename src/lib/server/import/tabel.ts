@@ -32,6 +32,12 @@ export interface Melding {
 	kolom: string | null;
 	code: string;
 	bericht: string;
+	/**
+	 * For a consistency flag about a gemeente's figures of one month (COA figures): which ones,
+	 * so that the pages can show the flag next to those figures after the commit.
+	 */
+	gemeenteCode?: string;
+	maand?: string;
 }
 
 export function melding(

@@ -8,11 +8,12 @@ import {
 	type BeleidsVersie
 } from '$lib/domain/ladder/beleidskader';
 import { beoordeelReeks, type Besluit, type MaandCijfers } from '$lib/domain/ladder/reeks';
-import { isTrede } from '$lib/domain/ladder/trede';
+import { isTrede, type Trede } from '$lib/domain/ladder/trede';
 import { halfjaarIndex, parseHalfjaar, type Halfjaar } from '$lib/domain/periode/halfjaar';
 import { beleidSchema } from '$lib/schemas/beleid';
 import type { Executor } from '../db';
 import {
+	beginstanden,
 	beleidsversies,
 	beoordelingen,
 	besluiten,
@@ -66,6 +67,34 @@ async function beleidsversiesVan(ex: Executor, provincieCodes: readonly string[]
 	});
 }
 
+export interface Beginstand {
+	trede: Trede;
+	saldo: number;
+}
+
+/**
+ * The beginstand that counts per gemeente: the newest row (the table is append-only). A gemeente
+ * without one starts at trede 0 with saldo 0.
+ */
+export async function geldendeBeginstanden(
+	ex: Executor,
+	codes: readonly string[]
+): Promise<Map<string, Beginstand>> {
+	const uit = new Map<string, Beginstand>();
+	if (codes.length === 0) return uit;
+	const rows = await ex
+		.select({
+			code: beginstanden.gemeenteCode,
+			trede: beginstanden.trede,
+			saldo: beginstanden.saldo
+		})
+		.from(beginstanden)
+		.where(inArray(beginstanden.gemeenteCode, [...codes]))
+		.orderBy(asc(beginstanden.id));
+	for (const r of rows) if (isTrede(r.trede)) uit.set(r.code, { trede: r.trede, saldo: r.saldo });
+	return uit;
+}
+
 /** The policy a provincie applies to a period (the standard policy without a version). */
 export async function beleidVan(
 	ex: Executor,
@@ -99,7 +128,7 @@ export type BerekendeBeoordeling = typeof beoordelingen.$inferInsert & {
 };
 
 /**
- * Runs the engine for the given gemeenten from their stored taakstellingen (with verwerkte
+ * Runs the engine for the given gemeenten from their beginstand, stored taakstellingen (with verwerkte
  * herverdelingen), COA figures, accepted huurcontracten, decisions and the provincie's policy
  * versions, without writing anything. A `kandidaat` is
  * applied as the newest version for its `vanaf` (its rows get `beleidsversieId` null).
@@ -112,7 +141,7 @@ export async function berekenBeoordelingen(
 	const codes = [...new Set(gemeenteCodes)];
 	const rijen = new Map<string, BerekendeBeoordeling[]>();
 	if (codes.length === 0) return { provincies: new Map(), rijen };
-	const [provincies, tk, maanden, besl, herverdeeld, contracten] = await Promise.all([
+	const [provincies, tk, maanden, besl, herverdeeld, contracten, starts] = await Promise.all([
 		provincieVan(ex, codes),
 		ex.select().from(taakstellingen).where(inArray(taakstellingen.gemeenteCode, codes)),
 		ex.select().from(realisatiecijfers).where(inArray(realisatiecijfers.gemeenteCode, codes)),
@@ -132,7 +161,8 @@ export async function berekenBeoordelingen(
 			.from(huurcontracten)
 			.where(
 				and(inArray(huurcontracten.gemeenteCode, codes), eq(huurcontracten.status, 'geaccepteerd'))
-			)
+			),
+		geldendeBeginstanden(ex, codes)
 	]);
 	const versies: { id: number | null; versie: BeleidsVersie }[] = await beleidsversiesVan(ex, [
 		...new Set(provincies.values())
@@ -182,7 +212,10 @@ export async function berekenBeoordelingen(
 					trede: b.trede as Besluit['trede']
 				})),
 			beleidVoor: (h) => versieVoor(h)?.beleid ?? STANDAARD_BELEID,
-			huurcontracten: personenPerPeriode(contracten.filter((c) => c.gemeenteCode === code))
+			huurcontracten: personenPerPeriode(contracten.filter((c) => c.gemeenteCode === code)),
+			// Where the gemeente stood when it entered the portal (trede 0, saldo 0 without one).
+			startTrede: starts.get(code)?.trede,
+			startSaldo: starts.get(code)?.saldo
 		});
 		rijen.set(
 			code,
@@ -226,6 +259,8 @@ export async function herberekenBeoordelingen(
 		tx.select().from(beoordelingen).where(inArray(beoordelingen.gemeenteCode, codes))
 	]);
 
+	const teVervangen: string[] = [];
+	const teSchrijven: (typeof beoordelingen.$inferInsert)[] = [];
 	for (const code of codes) {
 		const provincie = provincies.get(code);
 		const nieuw = rijen.get(code) ?? [];
@@ -243,10 +278,21 @@ export async function herberekenBeoordelingen(
 			vorige.length === nieuw.length &&
 			vorige.map(sleutel).sort().join('|') === nieuw.map(sleutel).sort().join('|');
 		if (zelfde) continue;
-		await tx.delete(beoordelingen).where(eq(beoordelingen.gemeenteCode, code));
-		if (nieuw.length > 0) await tx.insert(beoordelingen).values(nieuw);
+		teVervangen.push(code);
+		teSchrijven.push(...nieuw);
 		const p = provincie ?? 'onbekend';
 		gewijzigd.set(p, [...(gewijzigd.get(p) ?? []), code]);
+	}
+
+	// In bulk: one statement per chunk instead of two per gemeente (a national COA file touches
+	// all 342; per-statement round trips dominated the import's commit time).
+	for (let i = 0; i < teVervangen.length; i += 1000) {
+		await tx
+			.delete(beoordelingen)
+			.where(inArray(beoordelingen.gemeenteCode, teVervangen.slice(i, i + 1000)));
+	}
+	for (let i = 0; i < teSchrijven.length; i += 500) {
+		await tx.insert(beoordelingen).values(teSchrijven.slice(i, i + 500));
 	}
 
 	for (const [provincie, lijst] of gewijzigd) {

@@ -5,6 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { mag } from '$lib/domain/autorisatie/rechten';
+import { formatSaldo } from '$lib/format/getal';
 import type { Actor } from '$lib/domain/autorisatie/rollen';
 import { db } from '../db';
 import { gemeenten, provincies } from '../db/schema';
@@ -108,7 +109,11 @@ function weergave(m: Melding): MeldingWeergave {
 const getal = (n: number) => n.toLocaleString('nl-NL');
 
 function cijfers(c: RealisatieCijfers): string {
-	return `gehuisvest ${getal(c.gehuisvest)} · koppelingen ${getal(c.koppelingen)} · omkoppelingen ${getal(c.omkoppelingen)} · stapelgemeente ${c.stapelgemeente ? 'ja' : 'nee'}`;
+	const saldo =
+		c.saldoVorigePeriode === null
+			? ''
+			: ` · saldo vorige periode (COA) ${formatSaldo(c.saldoVorigePeriode)}`;
+	return `gehuisvest ${getal(c.gehuisvest)} · koppelingen ${getal(c.koppelingen)} · omkoppelingen ${getal(c.omkoppelingen)} · stapelgemeente ${c.stapelgemeente ? 'ja' : 'nee'}${saldo}`;
 }
 
 function parameters(i: ImportInvoer): string {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, min, sql } from 'drizzle-orm';
 import {
 	parseHalfjaar,
 	peildata,
@@ -19,11 +19,20 @@ import {
 	regios,
 	taakstellingen
 } from '../db/schema';
-import { provincieStand, type GemeenteStand } from './toezichtcijfers';
+import { geldendeBeginstanden } from './beoordelingen';
+import {
+	cijferSignalen,
+	provincieStand,
+	type CijferSignaal,
+	type GemeenteStand
+} from './toezichtcijfers';
 
 export interface OverzichtRij extends GemeenteStand {
 	regio: string | null;
-	/** Taakstelling − saldo carried in (COA-based end saldo of the previous period). */
+	/**
+	 * Taakstelling − saldo carried in: the COA-based end saldo of the previous period, or the
+	 * beginstand's saldo in the gemeente's first period.
+	 */
 	opgave: number | null;
 	nogTeHuisvesten: number | null;
 	/** gehuisvest / opgave (0..n); null without figures or with an opgave ≤ 0. */
@@ -34,6 +43,10 @@ export interface OverzichtRij extends GemeenteStand {
 	trede: Trede | null;
 	peildatum: string | null;
 	tredeIsBesluit: boolean;
+	/** No assessment yet: the trede shown is the recorded stand bij aanvang. */
+	tredeIsBeginstand: boolean;
+	/** Consistency flags on this period's stored COA figures (shown, not hidden). */
+	signalen: CijferSignaal[];
 }
 
 export interface RegioTotaal {
@@ -73,9 +86,19 @@ export async function provincieOverzicht(
 	if (!h || stand.length === 0) return { rijen: [], regios: [], totaal: leeg };
 	const codes = stand.map((s) => s.gemeenteCode);
 	const vorige = formatHalfjaar(vorigHalfjaar(h));
-	const [oordelen, besl, regioRijen] = await Promise.all([
+	const [oordelen, besl, regioRijen, signalen, starts, eersten] = await Promise.all([
+		// Only what the overview shows: not the stored inputs and explanations (a few kB each, 8 per
+		// gemeente after two years), which made this the slowest part for a large provincie.
 		db()
-			.select()
+			.select({
+				gemeenteCode: beoordelingen.gemeenteCode,
+				periode: beoordelingen.periode,
+				kind: beoordelingen.kind,
+				peildatum: beoordelingen.peildatum,
+				tredeNa: beoordelingen.tredeNa,
+				saldo: sql<number | null>`(${beoordelingen.resultaat}->>'saldo')::int`,
+				saldoVorigePeriode: sql<number>`(${beoordelingen.resultaat}->>'saldoVorigePeriode')::int`
+			})
 			.from(beoordelingen)
 			.where(
 				and(
@@ -99,26 +122,53 @@ export async function provincieOverzicht(
 					eq(regios.type, 'veiligheidsregio'),
 					inArray(regioGemeenten.gemeenteCode, codes)
 				)
-			)
+			),
+		cijferSignalen(db(), codes, periode),
+		geldendeBeginstanden(db(), codes),
+		db()
+			.select({ code: taakstellingen.gemeenteCode, periode: min(taakstellingen.periode) })
+			.from(taakstellingen)
+			.where(inArray(taakstellingen.gemeenteCode, codes))
+			.groupBy(taakstellingen.gemeenteCode)
 	]);
+	const eersteVan = new Map(eersten.map((e) => [e.code, e.periode]));
+	const perGemeente = <T extends { gemeenteCode: string }>(lijst: readonly T[]) => {
+		const m = new Map<string, T[]>();
+		for (const x of lijst) {
+			const eigen = m.get(x.gemeenteCode);
+			if (eigen) eigen.push(x);
+			else m.set(x.gemeenteCode, [x]);
+		}
+		return m;
+	};
+	const oordelenVan = perGemeente(oordelen);
+	const besluitenVan = perGemeente(besl);
+	const signalenVan = perGemeente(signalen);
 	const regioVan = new Map(regioRijen.map((r) => [r.code, r.naam]));
 	const maanden = peilmaanden(h).alle;
 
 	const rijen = stand.map((s): OverzichtRij => {
-		const eigen = oordelen.filter((o) => o.gemeenteCode === s.gemeenteCode);
+		const eigen = oordelenVan.get(s.gemeenteCode) ?? [];
 		const laatste = eigen.at(-1);
 		const besluit = laatste
-			? besl
-					.filter(
-						(b) =>
-							b.gemeenteCode === s.gemeenteCode &&
-							b.periode === laatste.periode &&
-							b.kind === laatste.kind
-					)
+			? (besluitenVan.get(s.gemeenteCode) ?? [])
+					.filter((b) => b.periode === laatste.periode && b.kind === laatste.kind)
 					.at(-1)
 			: undefined;
 		const vorigEinde = eigen.find((o) => o.periode === vorige && o.kind === 'end');
-		const saldoIn = vorigEinde ? (vorigEinde.resultaat as { saldo: number }).saldo : 0;
+		const ditOordeel = eigen.find((o) => o.periode === periode);
+		const start = starts.get(s.gemeenteCode);
+		// What the engine carried in (its own assessment of this period says it), else the previous
+		// end saldo, else — in the first period — the stand bij aanvang.
+		const saldoIn = ditOordeel
+			? ditOordeel.saldoVorigePeriode
+			: vorigEinde
+				? (vorigEinde.saldo ?? 0)
+				: eersteVan.get(s.gemeenteCode) === periode
+					? (start?.saldo ?? 0)
+					: 0;
+		const eerste = eersteVan.get(s.gemeenteCode) ?? null;
+		const beginstandTelt = !laatste && !!start && (eerste === null || periode >= eerste);
 		const opgave = s.taakstelling === null ? null : s.taakstelling - saldoIn;
 		const verstreken = s.laatsteMaand ? maanden.indexOf(s.laatsteMaand) + 1 : 0;
 		const prognose =
@@ -133,9 +183,13 @@ export async function provincieOverzicht(
 			fractieGerealiseerd:
 				opgave !== null && opgave > 0 && s.gehuisvest !== null ? s.gehuisvest / opgave : null,
 			prognoseEindsaldo: prognose,
-			trede: ((besluit?.trede ?? laatste?.tredeNa) as Trede | undefined) ?? null,
+			trede:
+				((besluit?.trede ?? laatste?.tredeNa) as Trede | undefined) ??
+				(beginstandTelt ? start.trede : null),
 			peildatum: laatste?.peildatum ?? null,
-			tredeIsBesluit: !!besluit
+			tredeIsBesluit: !!besluit,
+			tredeIsBeginstand: beginstandTelt,
+			signalen: signalenVan.get(s.gemeenteCode) ?? []
 		};
 	});
 

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { parseHalfjaar } from '$lib/domain/periode/halfjaar';
-import { db } from '../db';
-import { gemeenten, realisatiecijfers, taakstellingen } from '../db/schema';
+import { db, type Executor } from '../db';
+import { gemeenten, imports, realisatiecijfers, taakstellingen } from '../db/schema';
+import type { Melding } from '../import/tabel';
 
 /** One gemeente's figures for a period, as the province overview shows them. */
 export interface GemeenteStand {
@@ -57,8 +58,14 @@ export async function provincieStand(
 			)
 		)
 		.orderBy(asc(realisatiecijfers.maand));
+	const perGemeente = new Map<string, typeof cijfers>();
+	for (const c of cijfers) {
+		const lijst = perGemeente.get(c.gemeenteCode);
+		if (lijst) lijst.push(c);
+		else perGemeente.set(c.gemeenteCode, [c]);
+	}
 	return rows.map((r) => {
-		const eigen = cijfers.filter((c) => c.gemeenteCode === r.gemeenteCode);
+		const eigen = perGemeente.get(r.gemeenteCode) ?? [];
 		const laatste = eigen.at(-1);
 		return {
 			...r,
@@ -70,4 +77,98 @@ export async function provincieStand(
 			stapelgemeenteInLaatsteMaand: laatste?.stapelgemeente ?? false
 		};
 	});
+}
+
+/** A consistency flag on stored COA figures of one gemeente and month (issue 3 §3). */
+export interface CijferSignaal {
+	gemeenteCode: string;
+	maand: string;
+	/** 'gehuisvest-daalt', 'saldo-wijkt-af', … */
+	code: string;
+	/** The Dutch sentence, without the "rij 3, kolom 'x':" prefix (shown as `rij`). */
+	tekst: string;
+	bestandsnaam: string;
+	rij: number | null;
+	at: Date;
+}
+
+/** The sentence of a melding without the place prefix that `melding()` put before it. */
+function zonderPlaats(m: Melding): string {
+	const waar = [
+		m.rij !== null ? `rij ${m.rij}` : null,
+		m.kolom !== null ? `kolom '${m.kolom}'` : null
+	]
+		.filter(Boolean)
+		.join(', ');
+	const t =
+		waar && m.bericht.startsWith(`${waar}: `) ? m.bericht.slice(waar.length + 2) : m.bericht;
+	return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/**
+ * The flags that belong to the stored COA figures of these gemeenten (optionally of one period):
+ * the warnings the import that supplied each stored month raised about that gemeente and month,
+ * as kept in imports.meldingen. A later import that replaces the figures replaces their flags;
+ * nothing is hidden while the flagged figures stand. Sorted by gemeente, month.
+ */
+export async function cijferSignalen(
+	ex: Executor,
+	codes: readonly string[],
+	periode?: string
+): Promise<CijferSignaal[]> {
+	if (codes.length === 0) return [];
+	const bronnen = await ex
+		.select({
+			gemeenteCode: realisatiecijfers.gemeenteCode,
+			maand: realisatiecijfers.maand,
+			importId: realisatiecijfers.importId
+		})
+		.from(realisatiecijfers)
+		.where(
+			and(
+				inArray(realisatiecijfers.gemeenteCode, [...codes]),
+				periode ? eq(realisatiecijfers.periode, periode) : undefined
+			)
+		);
+	if (bronnen.length === 0) return [];
+	// Only imports that raised anything; their flag lists are read once, not once per month.
+	const metMeldingen = await ex
+		.select({
+			id: imports.id,
+			meldingen: imports.meldingen,
+			bestandsnaam: imports.bestandsnaam,
+			at: imports.at
+		})
+		.from(imports)
+		.where(
+			and(
+				inArray(imports.id, [...new Set(bronnen.map((b) => b.importId))]),
+				sql`jsonb_array_length(${imports.meldingen}) > 0`
+			)
+		);
+	const perImport = new Map<number, Map<string, CijferSignaal[]>>();
+	for (const imp of metMeldingen) {
+		const perSleutel = new Map<string, CijferSignaal[]>();
+		for (const m of imp.meldingen as Melding[]) {
+			// Flags recorded before flags carried their gemeente and month cannot be placed.
+			if (!m.gemeenteCode || !m.maand) continue;
+			const k = `${m.gemeenteCode}:${m.maand}`;
+			perSleutel.set(k, [
+				...(perSleutel.get(k) ?? []),
+				{
+					gemeenteCode: m.gemeenteCode,
+					maand: m.maand,
+					code: m.code,
+					tekst: zonderPlaats(m),
+					bestandsnaam: imp.bestandsnaam,
+					rij: m.rij,
+					at: imp.at
+				}
+			]);
+		}
+		perImport.set(imp.id, perSleutel);
+	}
+	return bronnen
+		.flatMap((b) => perImport.get(b.importId)?.get(`${b.gemeenteCode}:${b.maand}`) ?? [])
+		.sort((a, b) => a.gemeenteCode.localeCompare(b.gemeenteCode) || a.maand.localeCompare(b.maand));
 }

@@ -76,3 +76,33 @@ export const besluiten = pgTable(
 		check('besluiten_trede', sql`${t.trede} in (${tredenSql})`)
 	]
 );
+
+/**
+ * The standing a gemeente had when it entered the portal (issue 3): its trede and the saldo
+ * carried into its first period with a taakstelling (+ voorsprong, − achterstand), with the
+ * source it comes from (a toezichtbrief, with date and kenmerk). Without one the engine starts
+ * at trede 0 and saldo 0, which is wrong for a gemeente that was already behind. Append-only
+ * (a trigger refuses UPDATE and DELETE): the newest row of a gemeente counts, the older ones are
+ * its history.
+ */
+export const beginstanden = pgTable(
+	'beginstanden',
+	{
+		id: serial().primaryKey(),
+		gemeenteCode: text().notNull(),
+		trede: text().notNull(),
+		/** + voorsprong, − achterstand, carried into the first period. */
+		saldo: integer().notNull(),
+		/** Where the standing comes from ("toezichtbrief 1 januari 2026, kenmerk …"): required. */
+		bron: text().notNull(),
+		door: integer().references(() => users.id),
+		doorLabel: text().notNull(),
+		at: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index().on(t.gemeenteCode, t.id),
+		check('beginstanden_gemeente', sql`${t.gemeenteCode} ~ '^GM[0-9]{4}$'`),
+		check('beginstanden_trede', sql`${t.trede} in (${tredenSql})`),
+		check('beginstanden_bron', sql`length(trim(${t.bron})) > 0`)
+	]
+);

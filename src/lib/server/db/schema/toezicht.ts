@@ -106,6 +106,13 @@ export const realisatiecijfers = pgTable(
 		koppelingen: integer().notNull(),
 		omkoppelingen: integer().notNull(),
 		stapelgemeente: boolean().notNull(),
+		/**
+		 * The saldo carried into the period as COA's overview states it (+ voorsprong,
+		 * − achterstand), when the file has that column. Kept to compare, never to compute: the
+		 * portal carries its own end saldo of the previous period (or the beginstand) and flags a
+		 * difference (import warning 'saldo-wijkt-af').
+		 */
+		saldoVorigePeriode: integer(),
 		importId: integer()
 			.notNull()
 			.references(() => imports.id)

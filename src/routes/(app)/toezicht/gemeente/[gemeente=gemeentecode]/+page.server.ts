@@ -14,7 +14,13 @@ import {
 	registreerUitFormulier,
 	wijzigUitFormulier
 } from '$lib/server/huurcontract-formulieren';
+import { cijferSignalen } from '$lib/server/services/toezichtcijfers';
 import { legBesluitVast } from '$lib/server/services/besluiten';
+import {
+	beginstandHistorie,
+	eerstePeriode,
+	legBeginstandVast
+} from '$lib/server/services/beginstanden';
 import { besluitSchema } from '$lib/schemas/besluit';
 
 async function gemeenteOf404(event: Pick<RequestEvent, 'params'>) {
@@ -40,10 +46,13 @@ export const load = (async (event) => {
 	const actor = event.locals.actor;
 	const ref = { code: g.code, provincieCode: g.provincieCode };
 	const vandaag = vandaagInNederland();
-	const [stappen, huurcontracten, beleid] = await Promise.all([
+	const [stappen, huurcontracten, beleid, beginstanden, eerste, signalen] = await Promise.all([
 		tijdlijn(db(), g.code),
 		huurcontractenVanGemeente(db(), g.code),
-		beleidVan(db(), g.provincieCode, formatHalfjaar(halfjaarVanDatum(vandaag)!))
+		beleidVan(db(), g.provincieCode, formatHalfjaar(halfjaarVanDatum(vandaag)!)),
+		beginstandHistorie(db(), g.code),
+		eerstePeriode(db(), g.code),
+		cijferSignalen(db(), [g.code])
 	]);
 	return {
 		gemeente: { code: g.code, naam: g.naam, provincieCode: g.provincieCode, jaar: g.jaar },
@@ -55,6 +64,10 @@ export const load = (async (event) => {
 			actie: 'toezicht.bekijken',
 			provincieCode: g.provincieCode
 		}),
+		/** Newest first: the first one counts. */
+		beginstanden,
+		eerstePeriode: eerste,
+		signalen,
 		magBesluiten: mag(actor, {
 			actie: 'toezicht.beoordelen',
 			provincieCode: g.provincieCode
@@ -113,5 +126,25 @@ export const actions = {
 		const g = await gemeenteOf404(event);
 		requireRight(event, huurcontractRecht('intrekken', g));
 		return wijzigUitFormulier(event, 'intrekken', { gemeenteCode: g.code });
+	},
+	beginstand: async (event) => {
+		const g = await gemeenteOf404(event);
+		requireRight(event, { actie: 'toezicht.beoordelen', provincieCode: g.provincieCode });
+		const user = requireUser(event);
+		const raw = Object.fromEntries(await event.request.formData()) as Record<string, string>;
+		const r = await legBeginstandVast(
+			event.locals.actor,
+			{ userId: user.id, label: user.naam },
+			g.code,
+			raw
+		);
+		if (!r.ok) {
+			return fail(r.reden === 'geen-recht' ? 403 : 400, {
+				sleutel: 'beginstand',
+				fouten: r.fouten as Record<string, string>,
+				waarden: raw
+			});
+		}
+		return { sleutel: 'beginstand', succes: 'Stand bij aanvang vastgelegd.' };
 	}
 } satisfies Actions;

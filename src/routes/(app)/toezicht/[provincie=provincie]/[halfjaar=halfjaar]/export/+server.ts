@@ -17,7 +17,8 @@ const KOPPEN = [
 	'Nog te huisvesten',
 	'Percentage gerealiseerd',
 	'Koppelingen',
-	'Prognose eindsaldo'
+	'Prognose eindsaldo',
+	'Signalen bij COA-cijfers'
 ];
 
 /** The province overview as a download: CSV or XLSX, the same rows the page shows. */
@@ -40,7 +41,8 @@ export const GET: RequestHandler = async (event) => {
 		r.nogTeHuisvesten,
 		r.fractieGerealiseerd === null ? null : Math.round(r.fractieGerealiseerd * 1000) / 10,
 		r.koppelingen,
-		r.prognoseEindsaldo
+		r.prognoseEindsaldo,
+		r.signalen.length === 0 ? null : r.signalen.map((x) => `${x.maand}: ${x.tekst}`).join(' | ')
 	]);
 	return tabelDownload(
 		`toezicht-${provincie}-${halfjaar}`,

@@ -6,3 +6,4 @@ export * from './audit';
 export * from './realtime';
 export * from './toezicht';
 export * from './ladder';
+export * from './kaart';

@@ -25,7 +25,12 @@ export type GebeurtenisType =
 	/** In a provincie room: COA realisatiecijfers of its gemeenten were imported. */
 	| 'realisatie.gewijzigd'
 	/** In a provincie room: standings on the interventieladder were recomputed or decided. */
-	| 'beoordelingen.gewijzigd';
+	| 'beoordelingen.gewijzigd'
+	/**
+	 * In a provincie room: boundaries of its gemeenten, regio's or the provincie itself were
+	 * imported or re-derived (payload: { jaar, soorten, codes }); a map reloads its geometry.
+	 */
+	| 'grenzen.gewijzigd';
 
 export interface Aanwezige {
 	/** User id, or `kiosk-<id>` for a display. */

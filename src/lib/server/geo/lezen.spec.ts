@@ -18,7 +18,10 @@ function vierkant(x: number, y: number, d = 0.1): Polygon {
 	};
 }
 
-function ft(properties: Record<string, unknown>, geometry: Feature['geometry'] = vierkant(4, 52)) {
+function ft(
+	properties: Record<string, unknown>,
+	geometry: Feature['geometry'] | null = vierkant(4, 52)
+) {
 	return { type: 'Feature', properties, geometry } as Feature;
 }
 
@@ -184,7 +187,9 @@ describe('codeVan', () => {
 		[{ id: 14, properties: { statcode: 'GM14' } }, null],
 		[{ properties: null }, null]
 	])('%j → %j', (f, verwacht) => {
-		expect(codeVan({ type: 'Feature', geometry: null, ...f } as Feature)).toEqual(verwacht);
+		expect(codeVan({ type: 'Feature', geometry: null, ...f } as unknown as Feature)).toEqual(
+			verwacht
+		);
 	});
 });
 

@@ -438,6 +438,37 @@ async function importRij(
 	return oud!.id;
 }
 
+/** A file read and checked for shape and year, ready for `legGrenzenVast` (no database yet). */
+export interface VoorbereideGrenzen {
+	bron: GeoBron;
+	gelezen: Extract<ReturnType<typeof leesGrenzen>, { ok: true }>;
+	fractie: number;
+}
+
+/**
+ * The database-free half of an import: options, JSON, format, codes and year. The CLI runs it
+ * before opening the database, so a broken file is refused at once.
+ */
+export function bereidGrenzenVoor(
+	bron: GeoBron,
+	opties: GrensImportOpties = {}
+): { ok: true; voorbereid: VoorbereideGrenzen } | { ok: false; fouten: string[] } {
+	const fractie = opties.vereenvoudig ?? 0;
+	if (!(fractie >= 0 && fractie < 1)) {
+		return {
+			ok: false,
+			fouten: [`Vereenvoudigen (--simplify) moet een fractie van 0 tot 1 zijn, niet ${fractie}.`]
+		};
+	}
+	const gelezen = leesGrenzen(bron.bytes.toString('utf8'), {
+		bestandsnaam: bron.naam,
+		jaar: opties.jaar,
+		object: opties.object
+	});
+	if (!gelezen.ok) return { ok: false, fouten: gelezen.fouten };
+	return { ok: true, voorbereid: { bron, gelezen, fractie } };
+}
+
 /**
  * Imports a boundary file in one transaction (mutate(): audit row, realtime event
  * 'grenzen.gewijzigd' to every provincie room whose boundaries changed). Only rows whose
@@ -448,19 +479,15 @@ export async function importeerGrenzen(
 	bron: GeoBron,
 	opties: GrensImportOpties = {}
 ): Promise<GrensImportUitkomst> {
-	const fractie = opties.vereenvoudig ?? 0;
-	if (!(fractie >= 0 && fractie < 1)) {
-		return {
-			status: 'geweigerd',
-			fouten: [`Vereenvoudigen (--simplify) moet een fractie van 0 tot 1 zijn, niet ${fractie}.`]
-		};
-	}
-	const gelezen = leesGrenzen(bron.bytes.toString('utf8'), {
-		bestandsnaam: bron.naam,
-		jaar: opties.jaar,
-		object: opties.object
-	});
-	if (!gelezen.ok) return { status: 'geweigerd', fouten: gelezen.fouten };
+	const v = bereidGrenzenVoor(bron, opties);
+	return v.ok ? legGrenzenVast(actor, v.voorbereid) : { status: 'geweigerd', fouten: v.fouten };
+}
+
+/** The database half of `importeerGrenzen`. */
+export async function legGrenzenVast(
+	actor: AuditActor,
+	{ bron, gelezen, fractie }: VoorbereideGrenzen
+): Promise<GrensImportUitkomst> {
 	const { jaar } = gelezen;
 	const sha256 = createHash('sha256').update(bron.bytes).digest('hex');
 	const parameters = [`jaar=${jaar}`, ...(fractie > 0 ? [`vereenvoudig=${fractie}`] : [])].join(

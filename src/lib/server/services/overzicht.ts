@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import {
 	parseHalfjaar,
 	peildata,
@@ -9,8 +9,6 @@ import { peilmaanden } from '$lib/domain/ladder/reeks';
 import type { Trede } from '$lib/domain/ladder/trede';
 import { db } from '../db';
 import {
-	beoordelingen,
-	besluiten,
 	gemeenten,
 	imports,
 	provincies,
@@ -19,6 +17,7 @@ import {
 	regios,
 	taakstellingen
 } from '../db/schema';
+import { tijdlijnen } from './beoordelingen';
 import { provincieStand, type GemeenteStand } from './toezichtcijfers';
 
 export interface OverzichtRij extends GemeenteStand {
@@ -69,22 +68,8 @@ export async function provincieOverzicht(
 	if (!h || stand.length === 0) return { rijen: [], regios: [], totaal: leeg };
 	const codes = stand.map((s) => s.gemeenteCode);
 	const vorige = formatHalfjaar(vorigHalfjaar(h));
-	const [oordelen, besl, regioRijen] = await Promise.all([
-		db()
-			.select()
-			.from(beoordelingen)
-			.where(
-				and(
-					inArray(beoordelingen.gemeenteCode, codes),
-					lte(beoordelingen.peildatum, peildata(h).eind)
-				)
-			)
-			.orderBy(asc(beoordelingen.peildatum)),
-		db()
-			.select()
-			.from(besluiten)
-			.where(inArray(besluiten.gemeenteCode, codes))
-			.orderBy(asc(besluiten.id)),
+	const [standen, regioRijen] = await Promise.all([
+		tijdlijnen(db(), codes, peildata(h).eind),
 		db()
 			.select({ code: regioGemeenten.gemeenteCode, naam: regios.naam })
 			.from(regioGemeenten)
@@ -101,18 +86,8 @@ export async function provincieOverzicht(
 	const maanden = peilmaanden(h).alle;
 
 	const rijen = stand.map((s): OverzichtRij => {
-		const eigen = oordelen.filter((o) => o.gemeenteCode === s.gemeenteCode);
+		const eigen = standen.get(s.gemeenteCode) ?? [];
 		const laatste = eigen.at(-1);
-		const besluit = laatste
-			? besl
-					.filter(
-						(b) =>
-							b.gemeenteCode === s.gemeenteCode &&
-							b.periode === laatste.periode &&
-							b.kind === laatste.kind
-					)
-					.at(-1)
-			: undefined;
 		const vorigEinde = eigen.find((o) => o.periode === vorige && o.kind === 'end');
 		const saldoIn = vorigEinde ? (vorigEinde.resultaat as { saldo: number }).saldo : 0;
 		const opgave = s.taakstelling === null ? null : s.taakstelling - saldoIn;
@@ -129,9 +104,9 @@ export async function provincieOverzicht(
 			fractieGerealiseerd:
 				opgave !== null && opgave > 0 && s.gehuisvest !== null ? s.gehuisvest / opgave : null,
 			prognoseEindsaldo: prognose,
-			trede: ((besluit?.trede ?? laatste?.tredeNa) as Trede | undefined) ?? null,
+			trede: (laatste?.trede as Trede | undefined) ?? null,
 			peildatum: laatste?.peildatum ?? null,
-			tredeIsBesluit: !!besluit
+			tredeIsBesluit: !!laatste?.besluit
 		};
 	});
 

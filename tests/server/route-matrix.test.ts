@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startServer, type RunningServer } from '../helpers/server';
 import { DEMO_EMAIL, kioskTokenFromLogs, pageData, postForm } from '../helpers/app';
 
-type Uitkomst = 'ok' | 'verboden' | 'login' | 'niet-gevonden';
+type Uitkomst = 'ok' | 'verboden' | 'login' | 'niet-gevonden' | 'niet-ingelogd';
 
 /** Columns of the matrix, in this order. */
 const ROLLEN = {
@@ -36,6 +36,7 @@ const ROL_NAMEN = Object.keys(ROLLEN) as Rol[];
 const CODES: Record<string, Uitkomst> = {
 	ok: 'ok',
 	L: 'login',
+	'401': 'niet-ingelogd',
 	'403': 'verboden',
 	'404': 'niet-gevonden'
 };
@@ -48,7 +49,7 @@ const ONGELDIG = 'bestaat-niet-0000000000000000000';
 
 /**
  * ok = 2xx, or a 303 to a page other than the login page; L = 303 to /inloggen?terug=<route>;
- * 403 = refused; 404 = not found.
+ * 401 = not logged in (API, JSON); 403 = refused; 404 = not found.
  */
 // prettier-ignore
 const MATRIX: [route: string, cellen: string, waarom: string][] = [
@@ -87,7 +88,14 @@ const MATRIX: [route: string, cellen: string, waarom: string][] = [
 	['GET /toezicht/gemeente/GM0518',        'L   ok  ok  403 403 403 ok  ok  ok  403', "gemeente.bekijken: beheerder, toezichthouder PV28, COA, own gemeente ('s-Gravenhage)"],
 	['GET /toezicht/gemeente/GM0599',        'L   ok  ok  403 403 403 403 403 ok  403', 'gemeente.bekijken Rotterdam: not for officials of another gemeente'],
 	['GET /toezicht/gemeente/GM9999',        'L   404 404 404 404 404 404 404 404 404', 'unknown gemeente'],
-	['POST /toezicht/gemeente/GM0518?/besluit', 'L   403 ok  403 403 403 403 403 403 403', 'toezicht.beoordelen PV28: the toezichthouder only (not even the bestuurder)']
+	['POST /toezicht/gemeente/GM0518?/besluit', 'L   403 ok  403 403 403 403 403 403 403', 'toezicht.beoordelen PV28: the toezichthouder only (not even the bestuurder)'],
+	['GET /api/kaart/PV28/grenzen',          '401 ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'kaart.bekijken PV28: toezicht (beheerder, toezichthouder, COA) and members of its tables — every demo user sits at one; boundaries from GEO_GEMEENTEN_SOURCE'],
+	['GET /api/kaart/PV28/grenzen?jaar=2025', '401 404 404 404 404 404 404 404 404 404', 'allowed, but no boundaries for 2025: 404 (the map falls back to the tile map)'],
+	['GET /api/kaart/PV28/standen',          '401 ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'kaart.bekijken PV28, as the boundaries'],
+	['GET /api/kaart/PV27/grenzen',          '401 404 403 403 403 403 403 403 404 403', 'kaart.bekijken PV27: beheerder and the national COA only; no Noord-Holland boundaries in the demo'],
+	['GET /api/kaart/PV27/standen',          '401 ok  403 403 403 403 403 403 ok  403', 'kaart.bekijken PV27: an empty list for a provincie without gemeenten'],
+	['GET /api/kaart/PV99/standen',          '401 404 403 403 403 403 403 403 404 403', 'PV99 matches the pattern but is no provincie: 404 once the right is established'],
+	['GET /api/kaart/XX28/grenzen',          '404 404 404 404 404 404 404 404 404 404', 'the provincie matcher rejects XX28: no such route']
 ];
 
 interface Cel {
@@ -115,7 +123,15 @@ const userIds = new Map<string, number>();
 let provincieOrgId = 0;
 
 beforeAll(async () => {
-	server = await startServer();
+	// The fixture boundaries are imported at start-up, so the map API has something to serve.
+	server = await startServer({
+		env: {
+			GEO_GEMEENTEN_SOURCE: path_.resolve(
+				import.meta.dirname,
+				'../fixtures/geo/gemeenten_2026.geojson'
+			)
+		}
+	});
 	kioskToken = kioskTokenFromLogs(server.logs());
 	for (const rol of ROL_NAMEN) {
 		const email = ROLLEN[rol];
@@ -212,6 +228,7 @@ function uitkomst(r: Response, path: string): string {
 			? 'login'
 			: `login met terug=${doel.searchParams.get('terug')}`;
 	}
+	if (r.status === 401) return 'niet-ingelogd';
 	if (r.status === 403) return 'verboden';
 	if (r.status === 404) return 'niet-gevonden';
 	return `status ${r.status}${location ? ` → ${location}` : ''}`;

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beoordeel, fanoutTabel, runFanout } from './fanout';
 import { engineTabel, runEngine } from './beoordeling';
+import { kaartTabel, runKaart } from './kaart';
 
 interface BenchUitkomst {
 	tabel: string;
@@ -39,13 +40,22 @@ const BENCHES: { naam: string; run: (log: (r: string) => void) => Promise<BenchU
 					.map((s) => `${s.pad} N=${s.ontvangers}: ${s.verlies.totaal} gebeurtenissen verloren`)
 			};
 		}
+	},
+	{
+		naam: 'kaart',
+		run: async (log) => {
+			const r = await runKaart(log);
+			return { tabel: kaartTabel(r), resultaat: r, fouten: [] };
+		}
 	}
 ];
 
 const start = new Date();
 const uitkomsten: Record<string, unknown> = {};
 const fouten: string[] = [];
-for (const b of BENCHES) {
+// BENCH=kaart (comma-separated names) runs only those benchmarks.
+const gekozen = process.env.BENCH?.split(',').map((n) => n.trim());
+for (const b of BENCHES.filter((x) => !gekozen || gekozen.includes(x.naam))) {
 	console.log(`\n== ${b.naam} ==`);
 	const t0 = performance.now();
 	const u = await b.run((r) => console.log(r));

@@ -235,7 +235,8 @@ export function vereenvoudig(
 ): Map<string, Grensgeometrie> {
 	if (!(fractie > 0) || geometrieen.size === 0) return new Map(geometrieen);
 	const topo = presimplify(alsTopologie(geometrieen) as Topology<Objects>);
-	const eenvoudig = simplify(topo, quantile(topo, Math.min(fractie, 1)));
+	// quantile() sorts the weights descending: its p is the fraction of points that stays.
+	const eenvoudig = simplify(topo, quantile(topo, 1 - Math.min(fractie, 1)));
 	const fc = feature(eenvoudig, eenvoudig.objects.grenzen as GeometryCollection);
 	const uit = new Map<string, Grensgeometrie>();
 	for (const f of fc.features) {

@@ -258,7 +258,7 @@ describe('geo:import of gemeenten', () => {
 		expect(await stand()).toEqual(voor);
 	});
 
-	it('refuses a year without gemeenten, and a file none of whose codes are known', async () => {
+	it('refuses a year without gemeenten, unknown codes, areas that vanish, a bad fraction', async () => {
 		const voor = await stand();
 		const jaar = await importeerGrenzen(SYSTEEM, bron('gemeenten_2026.geojson'), { jaar: 2025 });
 		expect(jaar.status === 'geweigerd' && jaar.fouten[0]).toContain(
@@ -287,6 +287,30 @@ describe('geo:import of gemeenten', () => {
 		const geen = await importeerGrenzen(SYSTEEM, bron('nh.geojson', vreemd));
 		expect(geen.status === 'geweigerd' && geen.fouten[0]).toBe(
 			'Geen van de 1 gemeenten in het bestand komt voor in de database (gebiedsindeling 2026): GM0363. Klopt het jaar?'
+		);
+		const piepklein = JSON.stringify({
+			type: 'FeatureCollection',
+			features: [
+				{
+					type: 'Feature',
+					properties: { statcode: 'GM0518', jrstatcode: '2026GM0518' },
+					geometry: {
+						type: 'Polygon',
+						coordinates: [
+							[
+								[4.3, 52.1],
+								[4.300001, 52.1],
+								[4.300001, 52.100001],
+								[4.3, 52.1]
+							]
+						]
+					}
+				}
+			]
+		});
+		const leeg = await importeerGrenzen(SYSTEEM, bron('klein.geojson', piepklein));
+		expect(leeg.status === 'geweigerd' && leeg.fouten[0]).toBe(
+			'Van geen van de gemeenten bleef na afronden een vlak over; kies een kleinere --simplify of controleer de coördinaten.'
 		);
 		const fractie = await importeerGrenzen(SYSTEEM, bron('gemeenten_2026.geojson'), {
 			vereenvoudig: 1.5

@@ -253,6 +253,11 @@ async function verwerkNiveau(
 		if (rond) rijen.push(rijVan(code, rond));
 		else leeg.push(code);
 	}
+	if (rijen.length === 0) {
+		throw new Geweigerd([
+			`Van geen van de ${meervoud} bleef na afronden${fractie > 0 ? ' en vereenvoudigen' : ''} een vlak over; kies een kleinere --simplify of controleer de coördinaten.`
+		]);
+	}
 	if (leeg.length > 0) {
 		waarschuwingen.push(
 			`Na afronden${fractie > 0 ? ' en vereenvoudigen' : ''} bleef niets over van ${opsomming(leeg)}; die ${leeg.length === 1 ? 'grens is' : 'grenzen zijn'} niet opgeslagen.`

@@ -16,6 +16,7 @@ import { beoordeel, fanoutTabel, runFanout } from './fanout';
 import { engineTabel, runEngine } from './beoordeling';
 import { importTabel, runImport } from './import';
 import { overzichtTabel, runOverzicht } from './overzicht';
+import { kaartTabel, runKaart } from './kaart';
 
 interface BenchUitkomst {
 	tabel: string;
@@ -59,6 +60,13 @@ const BENCHES: { naam: string; run: (log: (r: string) => void) => Promise<BenchU
 		run: async (log) => {
 			const r = await runOverzicht(log);
 			return { tabel: overzichtTabel(r), resultaat: r, fouten: r.fouten };
+		}
+	},
+	{
+		naam: 'kaart',
+		run: async (log) => {
+			const r = await runKaart(log);
+			return { tabel: kaartTabel(r), resultaat: r, fouten: [] };
 		}
 	}
 ];

@@ -18,7 +18,7 @@ import { DEMO_EMAIL, kioskTokenFromLogs, pageData, postForm } from '../helpers/a
 /** A small, real PDF (the server checks the first bytes). */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
-type Uitkomst = 'ok' | 'verboden' | 'login' | 'niet-gevonden';
+type Uitkomst = 'ok' | 'verboden' | 'login' | 'niet-gevonden' | 'niet-ingelogd';
 
 /** Columns of the matrix, in this order. */
 const ROLLEN = {
@@ -39,6 +39,7 @@ const ROL_NAMEN = Object.keys(ROLLEN) as Rol[];
 const CODES: Record<string, Uitkomst> = {
 	ok: 'ok',
 	L: 'login',
+	'401': 'niet-ingelogd',
 	'403': 'verboden',
 	'404': 'niet-gevonden'
 };
@@ -53,7 +54,7 @@ const ONGELDIG = 'bestaat-niet-0000000000000000000';
 
 /**
  * ok = 2xx, or a 303 to a page other than the login page; L = 303 to /inloggen?terug=<route>;
- * 403 = refused; 404 = not found.
+ * 401 = not logged in (API, JSON); 403 = refused; 404 = not found.
  */
 // prettier-ignore
 const MATRIX: [route: string, cellen: string, waarom: string][] = [
@@ -115,7 +116,14 @@ const MATRIX: [route: string, cellen: string, waarom: string][] = [
 	['GET /toezicht/PV99/beleid',            'L   404 403 403 403 403 403 403 404 403', 'PV99 is no provincie: 404 once the right is established'],
 	['POST /toezicht/PV28/beleid?/opslaan',  'L   403 ok  403 403 403 403 403 403 403', 'a new policy version: toezicht.beoordelen PV28, the toezichthouder only (COA may look, not change)'],
 	['POST /toezicht/PV28/beleid?/voorbeeld', 'L   403 ok  403 403 403 403 403 403 403', 'the preview follows the right to change'],
-	['POST /toezicht/gemeente/GM0518?/beginstand', 'L   403 ok  403 403 403 403 403 403 403', 'stand bij aanvang: toezicht.beoordelen PV28, the toezichthouder only (not the gemeente itself, nor COA)']
+	['POST /toezicht/gemeente/GM0518?/beginstand', 'L   403 ok  403 403 403 403 403 403 403', 'stand bij aanvang: toezicht.beoordelen PV28, the toezichthouder only (not the gemeente itself, nor COA)'],
+	['GET /api/kaart/PV28/grenzen',          '401 ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'kaart.bekijken PV28: toezicht (beheerder, toezichthouder, COA) and members of its tables — every demo user sits at one; boundaries from GEO_GEMEENTEN_SOURCE'],
+	['GET /api/kaart/PV28/grenzen?jaar=2025', '401 404 404 404 404 404 404 404 404 404', 'allowed, but no boundaries for 2025: 404 (the map falls back to the tile map)'],
+	['GET /api/kaart/PV28/standen',          '401 ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'kaart.bekijken PV28, as the boundaries'],
+	['GET /api/kaart/PV27/grenzen',          '401 404 403 403 403 403 403 403 404 403', 'kaart.bekijken PV27: beheerder and the national COA only; no Noord-Holland boundaries in the demo'],
+	['GET /api/kaart/PV27/standen',          '401 ok  403 403 403 403 403 403 ok  403', 'kaart.bekijken PV27: an empty list for a provincie without gemeenten'],
+	['GET /api/kaart/PV99/standen',          '401 404 403 403 403 403 403 403 404 403', 'PV99 matches the pattern but is no provincie: 404 once the right is established'],
+	['GET /api/kaart/XX28/grenzen',          '404 404 404 404 404 404 404 404 404 404', 'the provincie matcher rejects XX28: no such route']
 ];
 
 interface Cel {
@@ -145,7 +153,15 @@ let provincieOrgId = 0;
 const contracten = new Map<string, number>();
 
 beforeAll(async () => {
-	server = await startServer();
+	// The fixture boundaries are imported at start-up, so the map API has something to serve.
+	server = await startServer({
+		env: {
+			GEO_GEMEENTEN_SOURCE: path_.resolve(
+				import.meta.dirname,
+				'../fixtures/geo/gemeenten_2026.geojson'
+			)
+		}
+	});
 	kioskToken = kioskTokenFromLogs(server.logs());
 	for (const rol of ROL_NAMEN) {
 		const email = ROLLEN[rol];
@@ -312,6 +328,7 @@ function uitkomst(r: Response, path: string): string {
 			? 'login'
 			: `login met terug=${doel.searchParams.get('terug')}`;
 	}
+	if (r.status === 401) return 'niet-ingelogd';
 	if (r.status === 403) return 'verboden';
 	if (r.status === 404) return 'niet-gevonden';
 	return `status ${r.status}${location ? ` → ${location}` : ''}`;

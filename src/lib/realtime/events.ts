@@ -36,7 +36,12 @@ export type GebeurtenisType =
 	/** In a provincie room: a new version of its beleidskader was saved (payload BeleidGewijzigd). */
 	| 'beleid.gewijzigd'
 	/** In a provincie room: a toezichthouder recorded the stand bij aanvang of a gemeente. */
-	| 'beginstand.vastgelegd';
+	| 'beginstand.vastgelegd'
+	/**
+	 * In a provincie room: boundaries of its gemeenten, regio's or the provincie itself were
+	 * imported or re-derived (payload: { jaar, soorten, codes }); a map reloads its geometry.
+	 */
+	| 'grenzen.gewijzigd';
 
 /** Payload of 'huurcontracten.gewijzigd': enough to decide whether a page must reload. */
 export interface HuurcontractGewijzigd {

@@ -4,6 +4,12 @@ const boolFromString = z
 	.enum(['true', 'false', '1', '0', 'ja', 'nee'])
 	.transform((v) => v === 'true' || v === '1' || v === 'ja');
 
+/** An optional text setting; an empty value counts as not set. */
+const optioneleTekst = z
+	.string()
+	.optional()
+	.transform((v) => (v?.trim() ? v.trim() : undefined));
+
 const schema = z.object({
 	NODE_ENV: z.string().default('development'),
 	/** PostgreSQL via postgres.js when set; PGlite (embedded) otherwise. */
@@ -30,7 +36,20 @@ const schema = z.object({
 		.number()
 		.int()
 		.min(1)
-		.default(10 * 1024 * 1024)
+		.default(10 * 1024 * 1024),
+	/**
+	 * Boundary files (path or http(s) URL, GeoJSON or TopoJSON) imported at start-up when their
+	 * year is not in the database yet; `npm run geo:import` does the same by hand.
+	 */
+	GEO_GEMEENTEN_SOURCE: optioneleTekst,
+	GEO_PROVINCIES_SOURCE: optioneleTekst,
+	/** Largest boundary file accepted (bytes), and how long a download may take. */
+	GEO_MAX_BYTES: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.default(64 * 1024 * 1024),
+	GEO_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60)
 });
 
 export type Env = z.infer<typeof schema> & { DEMO: boolean; production: boolean };

@@ -5,6 +5,7 @@ import { startRealtimeApp } from './realtime/app';
 import { laadDemoCijfers } from './seed/demo-cijfers';
 import { pruneOutbox } from './realtime/publish';
 import { pruneLoginPogingen } from './auth/throttle';
+import { importeerGeconfigureerdeGrenzen } from './seed/grenzen';
 
 const BANNER = Symbol.for('regietafel.banner');
 
@@ -17,8 +18,8 @@ export interface Banner {
 
 /**
  * Runs once per process from the `init` hook: database + migrations, demo data on an empty
- * database in demo mode, the realtime handlers, housekeeping. The hosts (Vite plugin,
- * scripts/server.js) print the banner with their URL.
+ * database in demo mode, configured boundary files (GEO_*_SOURCE), the realtime handlers,
+ * housekeeping. The hosts (Vite plugin, scripts/server.js) print the banner with their URL.
  */
 export async function startup(): Promise<void> {
 	const e = env();
@@ -47,6 +48,7 @@ export async function startup(): Promise<void> {
 			'Lege database en demomodus uit: maak de eerste beheerder aan met `npm run beheerder -- <e-mail> "<naam>" "<organisatie>"`.'
 		);
 	}
+	regels.push(...(await importeerGeconfigureerdeGrenzen()));
 	startRealtimeApp();
 	hookShutdown(closeDatabase);
 	const housekeeping = () => {

@@ -5,7 +5,8 @@ import type { Recht } from '$lib/domain/autorisatie/rechten';
  * - `publiek`: anyone;
  * - `ingelogd`: a user session (resource rules are then checked in the load/action with
  *   `requireRight`, because they need the resource);
- * - `kiosk`: the route checks the kiosk token in its URL itself;
+ * - `kiosk`: the route checks the kiosk token in its URL itself, or (an API route a kiosk screen
+ *   calls) accepts a session or the `X-Kiosk-Token` header with `apiToegang` from guard.ts;
  * - a `Recht` without resource: checked here.
  * A route missing from this table is refused (deny by default); a test keeps the table
  * complete against the routes on disk.
@@ -15,6 +16,8 @@ export type Toegang = 'publiek' | 'ingelogd' | 'kiosk' | Recht;
 export const ROUTE_TOEGANG: Record<string, Toegang> = {
 	'/(publiek)/inloggen': 'publiek',
 	'/api/gezondheid': 'publiek',
+	'/api/kaart/[provincie=provincie]/grenzen': 'kiosk',
+	'/api/kaart/[provincie=provincie]/standen': 'kiosk',
 	'/uitloggen': 'ingelogd',
 	'/(app)': 'ingelogd',
 	'/(app)/account': 'ingelogd',

@@ -279,6 +279,25 @@ const MATRIX: { naam: string; recht: Recht; toegestaan: readonly ActorNaam[] }[]
 		toegestaan: ['coa-landelijk']
 	},
 
+	{
+		naam: 'kaart bekijken PV28',
+		recht: { actie: 'kaart.bekijken', provincieCode: 'PV28' },
+		toegestaan: [
+			'beheerder',
+			'toezichthouder-pv28',
+			...LEDEN_T1,
+			...LEDEN_T2,
+			'coa-landelijk',
+			'coa-pv28',
+			'kiosk-t1'
+		]
+	},
+	{
+		naam: 'kaart bekijken PV27',
+		recht: { actie: 'kaart.bekijken', provincieCode: 'PV27' },
+		toegestaan: ['beheerder', 'toezichthouder-pv27', 'coa-landelijk']
+	},
+
 	{ naam: 'gebruikers beheren', recht: { actie: 'beheer.gebruikers' }, toegestaan: ['beheerder'] },
 	{ naam: 'kiosklinks beheren', recht: { actie: 'beheer.kiosk' }, toegestaan: ['beheerder'] },
 
@@ -340,6 +359,7 @@ const ALLE_ACTIES = {
 	'herverdeling.voorstellen': true,
 	'herverdeling.bekijken': true,
 	'herverdeling.verwerken': true,
+	'kaart.bekijken': true,
 	'beheer.gebruikers': true,
 	'beheer.kiosk': true,
 	'kamer.volgen': true
@@ -451,6 +471,7 @@ const rechtArb: fc.Arbitrary<Recht> = fc.oneof(
 	provincieCode.map((p) => ({ actie: 'toezicht.bekijken' as const, provincieCode: p })),
 	provincieCode.map((p) => ({ actie: 'toezicht.beoordelen' as const, provincieCode: p })),
 	provincieCode.map((p) => ({ actie: 'koppelingen.invoeren' as const, provincieCode: p })),
+	provincieCode.map((p) => ({ actie: 'kaart.bekijken' as const, provincieCode: p })),
 	fc.constant({ actie: 'beheer.gebruikers' as const }),
 	fc.constant({ actie: 'beheer.kiosk' as const }),
 	fc
@@ -520,6 +541,16 @@ describe('kamerNaam / parseKamer', () => {
 });
 
 describe('can(): properties', () => {
+	it('whoever sees a provincie map may follow its room, and supervision includes the map', () => {
+		for (const a of Object.values(ACTOREN) as Actor[]) {
+			for (const p of ['PV20', 'PV27', 'PV28']) {
+				const kaart = mag(a, { actie: 'kaart.bekijken', provincieCode: p });
+				if (kaart) expect(mag(a, volg({ soort: 'provincie', code: p }))).toBe(true);
+				if (mag(a, { actie: 'toezicht.bekijken', provincieCode: p })) expect(kaart).toBe(true);
+			}
+		}
+	});
+
 	it('an anonymous visitor is never allowed anything', () => {
 		fc.assert(
 			fc.property(rechtArb, (recht) => {
@@ -531,7 +562,11 @@ describe('can(): properties', () => {
 	it('a kiosk is never allowed anything but viewing and following', () => {
 		fc.assert(
 			fc.property(kioskArb, rechtArb, (kiosk, recht) => {
-				fc.pre(recht.actie !== 'regietafel.bekijken' && recht.actie !== 'kamer.volgen');
+				fc.pre(
+					recht.actie !== 'regietafel.bekijken' &&
+						recht.actie !== 'kamer.volgen' &&
+						recht.actie !== 'kaart.bekijken'
+				);
 				expect(can(kiosk, recht)).toEqual({ toegestaan: false, reden: 'geen-recht' });
 			})
 		);
@@ -543,6 +578,8 @@ describe('can(): properties', () => {
 				let eigen: boolean;
 				if (recht.actie === 'regietafel.bekijken') {
 					eigen = recht.regietafel.id === kiosk.regietafelId;
+				} else if (recht.actie === 'kaart.bekijken') {
+					eigen = recht.provincieCode === kiosk.provincieCode;
 				} else if (recht.actie === 'kamer.volgen') {
 					eigen =
 						recht.kamer.soort === 'regietafel'

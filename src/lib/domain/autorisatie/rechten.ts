@@ -31,6 +31,11 @@ export type Recht =
 	| { actie: 'herverdeling.bekijken'; gemeenten: readonly GemeenteRef[] }
 	/** Take a vastgestelde herverdeling into supervision: a toezichthouder of a provincie involved. */
 	| { actie: 'herverdeling.verwerken'; gemeenten: readonly GemeenteRef[] }
+	/**
+	 * The live map of a provincie (boundaries and standings of all its gemeenten): who may see
+	 * the province's supervision, plus the people at its tables and their kiosk screens.
+	 */
+	| { actie: 'kaart.bekijken'; provincieCode: string }
 	| { actie: 'beheer.gebruikers' }
 	| { actie: 'beheer.kiosk' }
 	| { actie: 'kamer.volgen'; kamer: Kamer; provincieVanTafel?: string };
@@ -86,10 +91,13 @@ export function can(actor: Actor, recht: Recht): Besluit {
 	if (actor.soort === 'anoniem') return NIET_INGELOGD;
 
 	if (actor.soort === 'kiosk') {
-		// A kiosk is a read-only display of exactly one regietafel (and its provincie's live data).
+		// A kiosk is a read-only display of exactly one regietafel (and its provincie's live data
+		// and map).
 		switch (recht.actie) {
 			case 'regietafel.bekijken':
 				return recht.regietafel.id === actor.regietafelId ? JA : NEE;
+			case 'kaart.bekijken':
+				return recht.provincieCode === actor.provincieCode ? JA : NEE;
 			case 'kamer.volgen':
 				if (recht.kamer.soort === 'regietafel') {
 					return recht.kamer.id === actor.regietafelId ? JA : NEE;
@@ -170,6 +178,18 @@ export function can(actor: Actor, recht: Recht): Besluit {
 			);
 		case 'herverdeling.verwerken':
 			return ok(recht.gemeenten.some((g) => toezichthouderIn(a, g.provincieCode)));
+		case 'kaart.bekijken': {
+			// A subset of following the provincie room (whoever sees the map also gets its live
+			// updates), but not every gemeente official of the provincie: standings of other
+			// gemeenten are shown to them nowhere else, unless they sit at one of its tables.
+			const p = recht.provincieCode;
+			return ok(
+				isBeheerder(a) ||
+					toezichthouderIn(a, p) ||
+					coaIn(a, p) ||
+					a.tafels.some((t) => t.provincieCode === p)
+			);
+		}
 		case 'kamer.volgen': {
 			const k = recht.kamer;
 			if (k.soort === 'regietafel') {

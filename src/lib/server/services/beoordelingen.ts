@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import { kamerNaam } from '$lib/domain/autorisatie/rechten';
 import { personenPerPeriode } from '$lib/domain/huurcontract/regels';
 import {
@@ -364,6 +364,22 @@ export interface Stand {
 
 /** All assessments of one gemeente in time order, with the decisions that apply. */
 export async function tijdlijn(ex: Executor, gemeenteCode: string): Promise<Stand[]> {
+	return (await tijdlijnen(ex, [gemeenteCode])).get(gemeenteCode) ?? [];
+}
+
+/**
+ * The timelines of several gemeenten at once (empty for a gemeente without assessments),
+ * optionally only the assessments up to and including a peildatum: the last entry is then the
+ * standing as it was on that date. The newest decision for a (periode, kind) counts.
+ */
+export async function tijdlijnen(
+	ex: Executor,
+	gemeenteCodes: readonly string[],
+	totEnMet?: string
+): Promise<Map<string, Stand[]>> {
+	const codes = [...new Set(gemeenteCodes)];
+	const uit = new Map<string, Stand[]>(codes.map((c) => [c, []]));
+	if (codes.length === 0) return uit;
 	const [rows, besl] = await Promise.all([
 		ex
 			.select({
@@ -376,17 +392,27 @@ export async function tijdlijn(ex: Executor, gemeenteCode: string): Promise<Stan
 			})
 			.from(beoordelingen)
 			.leftJoin(beleidsversies, eq(beleidsversies.id, beoordelingen.beleidsversieId))
-			.where(eq(beoordelingen.gemeenteCode, gemeenteCode))
+			.where(
+				and(
+					inArray(beoordelingen.gemeenteCode, codes),
+					totEnMet === undefined ? undefined : lte(beoordelingen.peildatum, totEnMet)
+				)
+			)
 			.orderBy(asc(beoordelingen.peildatum)),
 		ex
 			.select()
 			.from(besluiten)
-			.where(eq(besluiten.gemeenteCode, gemeenteCode))
+			.where(inArray(besluiten.gemeenteCode, codes))
 			.orderBy(desc(besluiten.id))
 	]);
-	return rows.map(({ b: r, versie }) => {
-		const b = besl.find((x) => x.periode === r.periode && x.kind === r.kind) ?? null;
-		return {
+	const nieuwsteBesluit = new Map<string, (typeof besl)[number]>();
+	for (const b of besl) {
+		const k = `${b.gemeenteCode}/${b.periode}/${b.kind}`;
+		if (!nieuwsteBesluit.has(k)) nieuwsteBesluit.set(k, b);
+	}
+	for (const { b: r, versie } of rows) {
+		const b = nieuwsteBesluit.get(`${r.gemeenteCode}/${r.periode}/${r.kind}`) ?? null;
+		uit.get(r.gemeenteCode)!.push({
 			gemeenteCode: r.gemeenteCode,
 			periode: r.periode,
 			kind: r.kind,
@@ -404,8 +430,9 @@ export async function tijdlijn(ex: Executor, gemeenteCode: string): Promise<Stan
 				: null,
 			resultaat: r.resultaat,
 			beleid: versie
-		};
-	});
+		});
+	}
+	return uit;
 }
 
 /**

@@ -9,3 +9,4 @@ export * from './ladder';
 export * from './herverdeling';
 export * from './bestanden';
 export * from './huurcontracten';
+export * from './kaart';

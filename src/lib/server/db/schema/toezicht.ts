@@ -15,7 +15,13 @@ import {
 import { users } from './auth';
 import { provincies } from './gebied';
 
-export const IMPORT_SOORTEN = ['taakstelling', 'bevolking', 'berekening', 'realisatie'] as const;
+export const IMPORT_SOORTEN = [
+	'taakstelling',
+	'bevolking',
+	'berekening',
+	'realisatie',
+	'grenzen'
+] as const;
 export type ImportSoort = (typeof IMPORT_SOORTEN)[number];
 
 /**
@@ -43,7 +49,7 @@ export const imports = pgTable(
 		unique().on(t.soort, t.sha256, t.parameters),
 		check(
 			'imports_soort',
-			sql`${t.soort} in ('taakstelling', 'bevolking', 'berekening', 'realisatie')`
+			sql`${t.soort} in ('taakstelling', 'bevolking', 'berekening', 'realisatie', 'grenzen')`
 		),
 		check('imports_rijen', sql`${t.rijen} >= 0`)
 	]

@@ -158,8 +158,10 @@ describe('beleidskader', () => {
 			await melding.filter({ hasText: 'Versie 2 geldt vanaf 2026-II' }).waitFor();
 
 			// The history on the policy page: who, when, why, what changed.
+			// The success message comes with the action's answer; the history with the page data
+			// that is reloaded right after it: wait for that, not for a fixed moment.
 			const versies = p.locator('li.versie');
-			await expect(versies.count()).resolves.toBe(2);
+			await expect.poll(() => versies.count(), { timeout: 5_000 }).toBe(2);
 			const [twee, een] = [await versies.nth(0).innerText(), await versies.nth(1).innerText()];
 			expect(twee).toContain('Versie 2');
 			expect(twee).toContain('geldt');

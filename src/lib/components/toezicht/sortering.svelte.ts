@@ -1,6 +1,7 @@
 /**
  * Sorting state of an overview table: click a column header to sort by it, again to reverse.
- * Empty values always go last; ties fall back to the gemeente's name.
+ * Empty values always go last; ties fall back to `gelijk` (by default the name). Dates sort by
+ * time.
  */
 export class Sortering<K extends string> {
 	kolom = $state<K>() as K;
@@ -26,16 +27,25 @@ export class Sortering<K extends string> {
 		return this.kolom === k ? (this.oplopend ? ' ▲' : ' ▼') : '';
 	}
 
-	sorteer<R extends { naam: string }>(
+	sorteer<R>(
 		lijst: readonly R[],
-		waarde: (r: R, k: K) => string | number | null
+		waarde: (r: R, k: K) => string | number | Date | null,
+		gelijk: (a: R, b: R) => number = (a, b) =>
+			String((a as { naam?: unknown }).naam ?? '').localeCompare(
+				String((b as { naam?: unknown }).naam ?? ''),
+				'nl'
+			)
 	): R[] {
 		const richting = this.oplopend ? 1 : -1;
 		const k = this.kolom;
+		const lees = (r: R) => {
+			const v = waarde(r, k);
+			return v instanceof Date ? v.getTime() : v;
+		};
 		return [...lijst].sort((a, b) => {
-			const va = waarde(a, k);
-			const vb = waarde(b, k);
-			if (va === vb) return a.naam.localeCompare(b.naam, 'nl');
+			const va = lees(a);
+			const vb = lees(b);
+			if (va === vb) return gelijk(a, b);
 			if (va === null) return 1;
 			if (vb === null) return -1;
 			return (

@@ -11,6 +11,7 @@ import {
 	realtimeGebeurtenissen
 } from '../../src/lib/server/db/schema';
 import { laadDemoCijfers } from '../../src/lib/server/seed/demo-cijfers';
+import type { Wijziging } from '../../src/lib/domain/herverdeling/validatie';
 import {
 	gemeenteStanden,
 	haalHerverdeling,
@@ -343,5 +344,73 @@ describe('herverdeling: the database keeps every herverdeling zero-sum', () => {
 			.where(eq(herverdelingGemeenten.herverdelingId, hv!.id));
 		expect(na).toEqual(voor);
 		expect(na.reduce((s, r) => s + r.wijziging, 0)).toBe(0);
+	});
+});
+
+describe('herverdeling: authorization comes first', () => {
+	const ANDEREN = ['GM0599', 'GM0505', 'GM0546', 'GM0503', 'GM0637']; // none is Den Haag
+	let zonderDenHaag: { periode: string; motivatie: string; wijzigingen: Wijziging[] };
+
+	beforeAll(async () => {
+		// Two gemeenten other than Den Haag: one that can give one up, one that takes it.
+		const s = await gemeenteStanden(t.db, parseHalfjaar(P)!, P, ANDEREN);
+		const gever = ANDEREN.find((c) => s.get(c)!.taakstelling - s.get(c)!.gekoppeld >= 1)!;
+		const nemer = ANDEREN.find((c) => c !== gever)!;
+		zonderDenHaag = {
+			periode: P,
+			motivatie: 'Een uitruil tussen twee andere gemeenten (voorstel van een derde).',
+			wijzigingen: [
+				{ gemeenteCode: gever, wijziging: -1 },
+				{ gemeenteCode: nemer, wijziging: 1 }
+			]
+		};
+	});
+
+	it('a gemeente official proposes only a herverdeling their own gemeente takes part in', async () => {
+		const voor = await rowCount(t.db, herverdelingen);
+		const u = await maakVoorstel(wie.ambtenaar!, 'PV28', zonderDenHaag, {
+			indienen: true,
+			nu: NU
+		});
+		expect(u).toMatchObject({ ok: false, status: 403 });
+		if (!u.ok) expect(u.fout).toMatch(/waaraan uw eigen gemeente meedoet/);
+		expect(await rowCount(t.db, herverdelingen)).toBe(voor);
+		// The toezichthouder may propose it.
+		const tz = await maakVoorstel(wie.toezicht!, 'PV28', zonderDenHaag, {
+			indienen: false,
+			nu: NU
+		});
+		expect(tz).toMatchObject({ ok: true });
+	});
+
+	it('nor can the proposer change their own proposal into one without their gemeente', async () => {
+		const u = await maakVoorstel(wie.ambtenaar!, 'PV28', voorstel(1), { indienen: false, nu: NU });
+		expect(u.ok).toBe(true);
+		if (!u.ok) return;
+		const w = await voerUit(
+			wie.ambtenaar!,
+			u.id,
+			u.versie,
+			{ soort: 'bewerken', ...zonderDenHaag },
+			NU
+		);
+		expect(w).toMatchObject({ ok: false, status: 403 });
+		const [hv] = await t.db.select().from(herverdelingen).where(eq(herverdelingen.id, u.id));
+		expect(hv!.versie).toBe(u.versie);
+		expect(await reacties(u.id)).toEqual(['open', 'open']);
+	});
+
+	it('someone without the right hears 403, also with a stale version (no hint about the state)', async () => {
+		const u = await maakVoorstel(wie.ambtenaar!, 'PV28', voorstel(1), { indienen: true, nu: NU });
+		expect(u.ok).toBe(true);
+		if (!u.ok) return;
+		const a = await voerUit(wie.denhaag!, u.id, u.versie, akkoord(DH), NU);
+		expect(a.ok).toBe(true);
+		// Rijswijk's bestuurder tries to agree for Den Haag with the old version: not allowed
+		// comes before stale.
+		const r = await voerUit(wie.rijswijk!, u.id, u.versie, akkoord(DH), NU);
+		expect(r).toMatchObject({ ok: false, status: 403 });
+		const i = await voerUit(wie.rijswijk!, u.id, u.versie, { soort: 'intrekken' }, NU);
+		expect(i).toMatchObject({ ok: false, status: 403 });
 	});
 });

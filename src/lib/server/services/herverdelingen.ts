@@ -170,6 +170,20 @@ async function publiceer(
 const gemeenteRefs = (rijen: readonly { gemeenteCode: string; provincieCode: string }[]) =>
 	rijen.map((r): GemeenteRef => ({ code: r.gemeenteCode, provincieCode: r.provincieCode }));
 
+const EIGEN_GEMEENTE =
+	'Als medewerker van een gemeente stelt u alleen een herverdeling voor waaraan uw eigen gemeente meedoet.';
+
+/**
+ * A gemeente official proposes (or changes a proposal into) only a herverdeling their own
+ * gemeente takes part in; a toezichthouder or secretaris any in the provincie.
+ */
+function magDezeGemeenten(wie: Wie, provincieCode: string, v: Validatie): boolean {
+	const gemeenten = v.regels.flatMap((r) =>
+		r.provincieCode ? [{ code: r.gemeenteCode, provincieCode: r.provincieCode }] : []
+	);
+	return mag(wie.actor, { actie: 'herverdeling.voorstellen', provincieCode, gemeenten });
+}
+
 const ongeldig = (v: Validatie, wat: string): Uitkomst<never> => ({
 	ok: false,
 	status: 409,
@@ -197,6 +211,15 @@ export async function maakVoorstel(
 	return mutate(wie.audit, async (ctx) => {
 		const v = await valideer(ctx.tx, { ...invoer, eigenProvincie }, null, opties.nu);
 		if (!v) return { ok: false, status: 400, fout: 'Onbekende periode.' } as const;
+		if (!magDezeGemeenten(wie, eigenProvincie, v)) {
+			await ctx.audit({
+				entity: 'herverdeling',
+				entityId: 'nieuw',
+				action: 'geweigerd-recht',
+				after: { invoer }
+			});
+			return { ok: false, status: 403, fout: EIGEN_GEMEENTE } as const;
+		}
 		if (v.fouten.length > 0) {
 			await ctx.audit({
 				entity: 'herverdeling',
@@ -337,19 +360,7 @@ export async function voerUit(
 		if (!hv || !mag(wie.actor, { actie: 'herverdeling.bekijken', gemeenten: refs })) {
 			return weiger(404, 'Dit herverdelingsvoorstel bestaat niet.');
 		}
-		if (hv.versie !== versie) {
-			const wanneer = hv.gewijzigdAt.toLocaleTimeString('nl-NL', {
-				hour: '2-digit',
-				minute: '2-digit',
-				timeZone: 'Europe/Amsterdam'
-			});
-			return weiger(
-				409,
-				`Dit voorstel is intussen gewijzigd (om ${wanneer}); uw ${HANDELING_NAAM[h.soort].toLowerCase()} is niet verwerkt. Bekijk de nieuwe stand en probeer het zo nodig opnieuw.`
-			);
-		}
-
-		// The right for this step.
+		// The right for this step, before anything else is told (the version, the state).
 		const magDit =
 			h.soort === 'akkoord' || h.soort === 'afwijzen'
 				? refs.some(
@@ -368,6 +379,18 @@ export async function voerUit(
 					: h.soort === 'verwerken'
 						? 'Alleen de toezichthouder van een betrokken provincie verwerkt een herverdeling.'
 						: 'Alleen de indiener of de toezichthouder kan dit voorstel wijzigen of intrekken.'
+			);
+		}
+
+		if (hv.versie !== versie) {
+			const wanneer = hv.gewijzigdAt.toLocaleTimeString('nl-NL', {
+				hour: '2-digit',
+				minute: '2-digit',
+				timeZone: 'Europe/Amsterdam'
+			});
+			return weiger(
+				409,
+				`Dit voorstel is intussen gewijzigd (om ${wanneer}); uw ${HANDELING_NAAM[h.soort].toLowerCase()} is niet verwerkt. Bekijk de nieuwe stand en probeer het zo nodig opnieuw.`
 			);
 		}
 
@@ -398,6 +421,16 @@ export async function voerUit(
 				id,
 				nu
 			);
+			if (
+				v &&
+				h.soort === 'bewerken' &&
+				!refs.some((g) =>
+					mag(wie.actor, { actie: 'toezicht.beoordelen', provincieCode: g.provincieCode })
+				) &&
+				!magDezeGemeenten(wie, hv.provincieCode, v)
+			) {
+				return weiger(403, EIGEN_GEMEENTE);
+			}
 			if (v && v.fouten.length > 0) {
 				return weiger(409, ongeldig(v, HANDELING_NAAM[h.soort]).fout as string, v.fouten);
 			}

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Actor } from '../../src/lib/domain/autorisatie/rollen';
 import { parseHalfjaar } from '../../src/lib/domain/periode/halfjaar';
 import { loadActor } from '../../src/lib/server/auth/actor';
+import { controleerInhoud } from '../../src/lib/server/bestanden';
 import {
 	auditLog,
+	bestanden,
 	beoordelingen,
 	herverdelingGemeenten,
 	herverdelingen,
@@ -13,10 +15,15 @@ import {
 import { laadDemoCijfers } from '../../src/lib/server/seed/demo-cijfers';
 import type { Wijziging } from '../../src/lib/domain/herverdeling/validatie';
 import {
+	HERVERDELING_BESTANDEN,
+	bijlagenVan,
 	gemeenteStanden,
 	haalHerverdeling,
+	leesBijlage,
 	lijstHerverdelingen,
 	maakVoorstel,
+	verwijderBijlage,
+	voegBijlageToe,
 	voerUit,
 	type Wie
 } from '../../src/lib/server/services/herverdelingen';
@@ -412,5 +419,112 @@ describe('herverdeling: authorization comes first', () => {
 		expect(r).toMatchObject({ ok: false, status: 403 });
 		const i = await voerUit(wie.rijswijk!, u.id, u.versie, { soort: 'intrekken' }, NU);
 		expect(i).toMatchObject({ ok: false, status: 403 });
+	});
+});
+
+describe('herverdeling: attachments', () => {
+	const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+	const bestand = (naam: string, inhoud: Uint8Array = PDF) => {
+		const c = controleerInhoud(naam, inhoud, { soorten: HERVERDELING_BESTANDEN });
+		if (!c.ok) throw new Error(c.fout);
+		return c.bestand;
+	};
+	let id = 0;
+	let ander = 0;
+
+	beforeAll(async () => {
+		const a = await maakVoorstel(wie.ambtenaar!, 'PV28', voorstel(1), { indienen: true, nu: NU });
+		const b = await maakVoorstel(wie.ambtenaar!, 'PV28', voorstel(1), { indienen: false, nu: NU });
+		if (!a.ok || !b.ok) throw new Error('voorstel mislukt');
+		id = a.id;
+		ander = b.id;
+	});
+
+	it('the proposer adds a PDF: listed on the page, audited, told to the room; the version stays', async () => {
+		const events = await rowCount(t.db, realtimeGebeurtenissen);
+		const [voor] = await t.db.select().from(herverdelingen).where(eq(herverdelingen.id, id));
+		const u = await voegBijlageToe(wie.ambtenaar!, id, bestand('Collegebesluit Den Haag.pdf'));
+		expect(u).toMatchObject({ ok: true, versie: voor!.versie });
+		const d = await haalHerverdeling(wie.deelnemer!.actor, id, NU);
+		expect(d!.bijlagen.map((b) => b.naam)).toEqual(['Collegebesluit Den Haag.pdf']);
+		expect(d!.bijlagen[0]!.door).toBe(wie.ambtenaar!.audit.label);
+		expect(d!.geschiedenis.at(-1)).toMatchObject({
+			actie: 'bijlage-toegevoegd',
+			details: { naam: 'Collegebesluit Den Haag.pdf' }
+		});
+		expect(await rowCount(t.db, realtimeGebeurtenissen)).toBe(events + 1);
+		// Whoever may see the proposal reads the file; the bytes are what was uploaded.
+		const rij = await leesBijlage(wie.deelnemer!.actor, id, d!.bijlagen[0]!.bestandId);
+		expect(rij?.mime).toBe('application/pdf');
+		expect(Buffer.from(rij!.inhoud).equals(Buffer.from(PDF))).toBe(true);
+	});
+
+	it('a file of one proposal is not found under another', async () => {
+		const [b] = await bijlagenVan(t.db, id);
+		expect(await leesBijlage(wie.toezicht!.actor, ander, b!.bestandId)).toBeNull();
+		expect(await leesBijlage(wie.toezicht!.actor, id, b!.bestandId + 1000)).toBeNull();
+	});
+
+	it('refuses the same file twice, and anyone but the proposer or toezichthouder, storing nothing', async () => {
+		const voor = await rowCount(t.db, bestanden);
+		const dubbel = await voegBijlageToe(wie.ambtenaar!, id, bestand('kopie.pdf'));
+		expect(dubbel).toMatchObject({ ok: false, status: 409 });
+		if (!dubbel.ok) expect(dubbel.fout).toBe('‘kopie.pdf’ is al bij dit voorstel gevoegd.');
+		const andere = new TextEncoder().encode('%PDF-1.4\n% onderbouwing\n%%EOF\n');
+		const bestuurder = await voegBijlageToe(wie.denhaag!, id, bestand('b.pdf', andere));
+		expect(bestuurder).toMatchObject({ ok: false, status: 403 });
+		expect(await rowCount(t.db, bestanden)).toBe(voor);
+		// The toezichthouder may.
+		const tz = await voegBijlageToe(wie.toezicht!, id, bestand('Onderbouwing.pdf', andere));
+		expect(tz.ok).toBe(true);
+		expect(await rowCount(t.db, bestanden)).toBe(voor + 1);
+		const [audit] = await t.db
+			.select()
+			.from(auditLog)
+			.where(
+				and(eq(auditLog.entity, 'herverdeling'), eq(auditLog.action, 'geweigerd-bijlage-toevoegen'))
+			)
+			.orderBy(desc(auditLog.id))
+			.limit(1);
+		expect(audit!.actorLabel).toBe(wie.denhaag!.audit.label);
+	});
+
+	it('removing an attachment removes the file; once vastgesteld the attachments are fixed', async () => {
+		const lijst = await bijlagenVan(t.db, id);
+		const weg = lijst.find((b) => b.naam === 'Onderbouwing.pdf')!;
+		const voor = await rowCount(t.db, bestanden);
+		expect((await verwijderBijlage(wie.ambtenaar!, id, weg.bestandId)).ok).toBe(true);
+		expect((await bijlagenVan(t.db, id)).map((b) => b.naam)).toEqual([
+			'Collegebesluit Den Haag.pdf'
+		]);
+		expect(await rowCount(t.db, bestanden)).toBe(voor - 1);
+		expect(await leesBijlage(wie.toezicht!.actor, id, weg.bestandId)).toBeNull();
+
+		let [hv] = await t.db.select().from(herverdelingen).where(eq(herverdelingen.id, id));
+		let versie = hv!.versie;
+		for (const [w, code] of [
+			[wie.denhaag!, DH],
+			[wie.rijswijk!, RW]
+		] as const) {
+			const u = await voerUit(w, id, versie, akkoord(code), NU);
+			if (u.ok) versie = u.versie;
+		}
+		[hv] = await t.db.select().from(herverdelingen).where(eq(herverdelingen.id, id));
+		expect(hv!.status).toBe('vastgesteld');
+		const laat = await voegBijlageToe(
+			wie.ambtenaar!,
+			id,
+			bestand('laat.pdf', new TextEncoder().encode('%PDF-1.7\n'))
+		);
+		expect(laat).toMatchObject({
+			ok: false,
+			status: 409,
+			fout: 'Dit voorstel is vastgesteld; de bijlagen liggen vast.'
+		});
+		const [b] = await bijlagenVan(t.db, id);
+		expect(await verwijderBijlage(wie.ambtenaar!, id, b!.bestandId)).toMatchObject({
+			ok: false,
+			status: 409
+		});
 	});
 });

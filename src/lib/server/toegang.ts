@@ -28,6 +28,7 @@ export const ROUTE_TOEGANG: Record<string, Toegang> = {
 	'/(app)/herverdelingen/nieuw': 'ingelogd',
 	'/(app)/herverdelingen/[id=id]': 'ingelogd',
 	'/(app)/herverdelingen/[id=id]/bewerken': 'ingelogd',
+	'/(app)/herverdelingen/[id=id]/bijlagen/[bijlage=id]': 'ingelogd',
 	'/(app)/beheer': { actie: 'beheer.gebruikers' },
 	'/(app)/beheer/gebruikers': { actie: 'beheer.gebruikers' },
 	'/(app)/beheer/kiosk-links': { actie: 'beheer.kiosk' },

@@ -13,6 +13,10 @@ import {
 	realtimeGebeurtenissen
 } from '../../src/lib/server/db/schema';
 import { laadDemoCijfers } from '../../src/lib/server/seed/demo-cijfers';
+import { taakstellingenVan } from '../../src/lib/server/services/herverdeeld';
+import { provincieOverzicht } from '../../src/lib/server/services/overzicht';
+import { getTafel } from '../../src/lib/server/services/regietafels';
+import { tafelStand } from '../../src/lib/server/services/tafelstand';
 import type { Wijziging } from '../../src/lib/domain/herverdeling/validatie';
 import {
 	HERVERDELING_BESTANDEN,
@@ -189,8 +193,11 @@ describe('herverdeling: workflow to verwerkt, and the effect', () => {
 		expect(stap!.after).toMatchObject({ reactiesGewist: true });
 	});
 
+	let overzichtVoor: Awaited<ReturnType<typeof overzichten>>;
+
 	it('both akkoord → vastgesteld; verwerken needs all three informed; verwerkt changes the engine', async () => {
 		const opgaveVoor = await opgaven();
+		overzichtVoor = await overzichten();
 		let u = await voerUit(wie.denhaag!, id, versie, akkoord(DH), NU);
 		if (u.ok) versie = u.versie;
 		u = await voerUit(wie.rijswijk!, id, versie, akkoord(RW), NU);
@@ -240,6 +247,53 @@ describe('herverdeling: workflow to verwerkt, and the effect', () => {
 		expect(na.get(RW)).toBe(opgaveVoor.get(RW)! + 3);
 		// The regional total is unchanged.
 		expect(na.get(DH)! + na.get(RW)!).toBe(opgaveVoor.get(DH)! + opgaveVoor.get(RW)!);
+	});
+
+	it('the overviews show both taakstellingen: two gemeenten changed, regional and provincial totals not', async () => {
+		const voor = overzichtVoor;
+		const na = await overzichten();
+		for (const [o, n] of [
+			[voor.provincie, na.provincie],
+			[voor.regio, na.regio]
+		] as const) {
+			const rij = (x: typeof o, code: string) => x.rijen.find((r) => r.gemeenteCode === code)!;
+			// The official number stays; the one that counts moves by −3 / +3.
+			expect(rij(n, DH).taakstellingOrigineel).toBe(rij(o, DH).taakstellingOrigineel);
+			expect(rij(n, DH).taakstelling).toBe(rij(o, DH).taakstelling! - 3);
+			expect(rij(n, DH).herverdeeld).toBe(-3);
+			expect(rij(n, RW).taakstelling).toBe(rij(o, RW).taakstelling! + 3);
+			expect(rij(n, RW).herverdeeld).toBe(3);
+			// The opgave follows the redistributed taakstelling.
+			expect(rij(n, DH).opgave).toBe(rij(o, DH).opgave! - 3);
+			expect(rij(n, RW).opgave).toBe(rij(o, RW).opgave! + 3);
+			// Every other gemeente is as it was.
+			const anders = n.rijen.filter(
+				(r) =>
+					r.gemeenteCode !== DH &&
+					r.gemeenteCode !== RW &&
+					r.taakstelling !== rij(o, r.gemeenteCode).taakstelling
+			);
+			expect(anders).toEqual([]);
+			// Totals: unchanged, and equal to the official total.
+			expect(n.totaal.taakstelling).toBe(o.totaal.taakstelling);
+			expect(n.totaal.taakstelling).toBe(n.totaal.taakstellingOrigineel);
+			expect(n.totaal.herverdeeld).toBe(2);
+			expect(n.regios.map((r) => [r.regio, r.taakstelling])).toEqual(
+				o.regios.map((r) => [r.regio, r.taakstelling])
+			);
+		}
+		// The regional table of Haaglanden sees exactly its regio, with the same total.
+		expect(na.regio.regios.map((r) => r.regio)).toEqual(['Haaglanden']);
+		expect(na.regio.totaal.taakstelling).toBe(voor.regio.totaal.taakstelling);
+	});
+
+	it('the gemeente page lists the taakstelling per period with the herverdeling that changed it', async () => {
+		const dh = await taakstellingenVan(t.db, DH);
+		expect(dh[P]!.taakstelling).toBe(dh[P]!.origineel - 3);
+		expect(dh[P]!.herverdelingen).toEqual([{ id, wijziging: -3 }]);
+		// The other period is untouched.
+		expect(dh['2026-I']).toMatchObject({ herverdelingen: [] });
+		expect(dh['2026-I']!.taakstelling).toBe(dh['2026-I']!.origineel);
 	});
 
 	it('the page shows rows, the zero total, the history and drafts for the three recipients', async () => {
@@ -305,6 +359,15 @@ describe('herverdeling: two proposals on the same gemeente', () => {
 		);
 	});
 });
+
+/** The province overview and the regional table of Haaglanden (tafel 2) for the period. */
+async function overzichten() {
+	const [provincie, regio] = await Promise.all([
+		provincieOverzicht('PV28', P),
+		getTafel(2).then((tafel) => tafelStand(tafel!, P))
+	]);
+	return { provincie, regio };
+}
 
 /** The opgave of the 2026-II end (or midpoint) assessment per gemeente: what the engine used. */
 async function opgaven(): Promise<Map<string, number>> {

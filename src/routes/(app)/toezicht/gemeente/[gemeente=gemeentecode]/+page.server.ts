@@ -8,6 +8,7 @@ import { db } from '$lib/server/db';
 import { gemeenten } from '$lib/server/db/schema';
 import { currentSeq } from '$lib/server/realtime/publish';
 import { beleidVan, tijdlijn } from '$lib/server/services/beoordelingen';
+import { taakstellingenVan } from '$lib/server/services/herverdeeld';
 import { huurcontractenVanGemeente, vandaagInNederland } from '$lib/server/services/huurcontracten';
 import {
 	bijlageVeld,
@@ -40,8 +41,9 @@ export const load = (async (event) => {
 	const actor = event.locals.actor;
 	const ref = { code: g.code, provincieCode: g.provincieCode };
 	const vandaag = vandaagInNederland();
-	const [stappen, huurcontracten, beleid] = await Promise.all([
+	const [stappen, taakstellingen, huurcontracten, beleid] = await Promise.all([
 		tijdlijn(db(), g.code),
+		taakstellingenVan(db(), g.code),
 		huurcontractenVanGemeente(db(), g.code),
 		beleidVan(db(), g.provincieCode, formatHalfjaar(halfjaarVanDatum(vandaag)!))
 	]);
@@ -50,6 +52,7 @@ export const load = (async (event) => {
 		kamer,
 		liveSeq,
 		stappen: stappen.reverse(),
+		taakstellingen,
 		magBesluiten: mag(actor, {
 			actie: 'toezicht.beoordelen',
 			provincieCode: g.provincieCode

@@ -14,6 +14,7 @@ import {
 } from '../../src/lib/server/db/schema';
 import { laadDemoCijfers } from '../../src/lib/server/seed/demo-cijfers';
 import { taakstellingenVan } from '../../src/lib/server/services/herverdeeld';
+import { gemeenteKamers, wachtOpMijnAkkoord } from '../../src/lib/server/services/home';
 import { provincieOverzicht } from '../../src/lib/server/services/overzicht';
 import { getTafel } from '../../src/lib/server/services/regietafels';
 import { tafelStand } from '../../src/lib/server/services/tafelstand';
@@ -589,5 +590,46 @@ describe('herverdeling: attachments', () => {
 			ok: false,
 			status: 409
 		});
+	});
+});
+
+describe('herverdeling: the home page of a bestuurder', () => {
+	it('lists the proposals waiting for their akkoord until they gave it', async () => {
+		const u = await maakVoorstel(wie.ambtenaar!, 'PV28', voorstel(1), { indienen: true, nu: NU });
+		const concept = await maakVoorstel(wie.ambtenaar!, 'PV28', voorstel(1), {
+			indienen: false,
+			nu: NU
+		});
+		if (!u.ok || !concept.ok) throw new Error('voorstel mislukt');
+		const wacht = async (w: Wie) =>
+			(await wachtOpMijnAkkoord(w.actor as Extract<Actor, { soort: 'gebruiker' }>)).map(
+				(v) => v.id
+			);
+		expect(await wacht(wie.denhaag!)).toContain(u.id);
+		// A concept asks nobody yet; an official is no bestuurder.
+		expect(await wacht(wie.denhaag!)).not.toContain(concept.id);
+		expect(await wacht(wie.ambtenaar!)).toEqual([]);
+		const [item] = (
+			await wachtOpMijnAkkoord(wie.rijswijk!.actor as Extract<Actor, { soort: 'gebruiker' }>)
+		).filter((v) => v.id === u.id);
+		expect(item).toMatchObject({
+			periode: P,
+			voor: [{ code: RW, naam: 'Rijswijk (ZH.)' }],
+			gemeenten: [
+				{ code: DH, naam: "'s-Gravenhage", wijziging: -1 },
+				{ code: RW, naam: 'Rijswijk (ZH.)', wijziging: 1 }
+			]
+		});
+		expect((await voerUit(wie.denhaag!, u.id, u.versie, akkoord(DH), NU)).ok).toBe(true);
+		expect(await wacht(wie.denhaag!)).not.toContain(u.id);
+		expect(await wacht(wie.rijswijk!)).toContain(u.id);
+	});
+
+	it('the layout follows the provincie room of a gemeente official, and nobody else', () => {
+		expect(gemeenteKamers(wie.denhaag!.actor)).toEqual({
+			kamers: ['provincie:PV28'],
+			gemeenten: [DH]
+		});
+		expect(gemeenteKamers(wie.toezicht!.actor)).toEqual({ kamers: [], gemeenten: [] });
 	});
 });

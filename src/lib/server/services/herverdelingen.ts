@@ -747,7 +747,8 @@ export async function haalHerverdeling(actor: Actor, id: number, nu = new Date()
 				at: g.at,
 				door: g.actorLabel,
 				actie: g.action,
-				details: (g.after ?? null) as Record<string, unknown> | null
+				// A removal records what was there before.
+				details: (g.after ?? g.before ?? null) as Record<string, unknown> | null
 			})),
 		berichten,
 		bijlagen: await bijlagenVan(db(), id)

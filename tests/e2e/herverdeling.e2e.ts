@@ -238,6 +238,26 @@ describe('herverdeling', () => {
 		await expect(gemerkt(k)).resolves.toBe('geen-herlaad');
 		await foto(k, 'overzicht', 'main > section.kaart');
 
+		// The export has both numbers side by side.
+		const csv = await (await k.request.get('/toezicht/PV28/2026-II/export?formaat=csv')).text();
+		const regels = csv.split(/\r?\n/);
+		const koppen = regels[0]!.split(';');
+		const dhRegel = regels.find((r) => r.startsWith(`${DH};`))!.split(';');
+		const kol = (naam: string) => dhRegel[koppen.indexOf(naam)];
+		expect(kol('Taakstelling')).toBe(String(dhVoor.origineel));
+		expect(kol('Herverdeling')).toBe(String(-N));
+		expect(kol('Taakstelling na herverdeling')).toBe(String(dhVoor.origineel - N));
+
+		// The gemeente page's timeline names the herverdeling.
+		await ga(t, `/toezicht/gemeente/${DH}`);
+		const tk = t.locator('li.stap[data-peildatum="2026-10-01"] [data-testid=taakstelling]');
+		await expect(tk.innerText()).resolves.toMatch(
+			new RegExp(
+				`^Taakstelling\\s+${fmt(dhVoor.origineel)}\\s+→ ${fmt(dhVoor.origineel - N)} na herverdeling #${id} \\([-−]${N}\\)$`
+			)
+		);
+		await foto(t, 'gemeente', 'li.stap[data-peildatum="2026-10-01"]');
+
 		// The list, as the toezichthouder sees it, and the regional stand of Haaglanden.
 		await ga(t, '/herverdelingen');
 		await t

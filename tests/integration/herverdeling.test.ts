@@ -168,6 +168,22 @@ describe('herverdeling: workflow to verwerkt, and the effect', () => {
 		expect(ander).toMatchObject({ ok: false, status: 403 });
 	});
 
+	it('refuses an akkoord with a B&W-besluit dated in the future', async () => {
+		const u = await voerUit(
+			wie.denhaag!,
+			id,
+			versie,
+			{ ...akkoord(DH), besluitDatum: '2026-11-23' },
+			NU
+		);
+		expect(u).toMatchObject({
+			ok: false,
+			status: 400,
+			fout: 'De datum van het B&W-besluit ligt in de toekomst; vul de datum van het besluit in.'
+		});
+		expect(await reacties(id)).toEqual(['open', 'open']);
+	});
+
 	it('refuses a stale write with a Dutch message, never merging it', async () => {
 		const a = await voerUit(wie.denhaag!, id, versie, akkoord(DH), NU);
 		expect(a.ok).toBe(true);

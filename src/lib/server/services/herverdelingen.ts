@@ -405,6 +405,13 @@ export async function voerUit(
 			);
 		}
 
+		if (h.soort === 'akkoord' && h.besluitDatum > vandaag(nu)) {
+			return weiger(
+				400,
+				'De datum van het B&W-besluit ligt in de toekomst; vul de datum van het besluit in.'
+			);
+		}
+
 		const toestand: Toestand = {
 			status: hv.status,
 			wijzigingen: rijen.map((r) => ({ gemeenteCode: r.gemeenteCode, wijziging: r.wijziging })),

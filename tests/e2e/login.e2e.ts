@@ -25,20 +25,42 @@ afterAll(async () => {
 
 /** One person per demo role (organisation roles and table roles). */
 // The menu per role, from the rights: Toezicht for whoever may view supervision data of a
-// provincie (beheerder, toezichthouder, COA-regievoerder), Beheer for the beheerder only.
+// provincie (beheerder, toezichthouder, COA-regievoerder), Herverdelingen for whoever sees or
+// proposes herverdelingen of a provincie (every demo role works in Zuid-Holland), Beheer for the
+// beheerder only.
 const ROLLEN = [
 	{
 		rol: 'beheerder',
 		...DEMO.beheerder,
-		hoofdmenu: ['Start', 'Regietafels', 'Toezicht', 'Beheer']
+		hoofdmenu: ['Start', 'Regietafels', 'Toezicht', 'Herverdelingen', 'Beheer']
 	},
-	{ rol: 'toezichthouder', ...DEMO.toezicht, hoofdmenu: ['Start', 'Regietafels', 'Toezicht'] },
-	{ rol: 'secretaris (medewerker)', ...DEMO.secretaris, hoofdmenu: ['Start', 'Regietafels'] },
-	{ rol: 'voorzitter', ...DEMO.voorzitter, hoofdmenu: ['Start', 'Regietafels'] },
-	{ rol: 'deelnemer', ...DEMO.deelnemer, hoofdmenu: ['Start', 'Regietafels'] },
-	{ rol: 'gemeente-ambtenaar', ...DEMO.ambtenaar, hoofdmenu: ['Start', 'Regietafels'] },
-	{ rol: 'gemeente-bestuurder', ...DEMO.bestuurder, hoofdmenu: ['Start', 'Regietafels'] },
-	{ rol: 'coa-regievoerder', ...DEMO.coa, hoofdmenu: ['Start', 'Regietafels', 'Toezicht'] }
+	{
+		rol: 'toezichthouder',
+		...DEMO.toezicht,
+		hoofdmenu: ['Start', 'Regietafels', 'Toezicht', 'Herverdelingen']
+	},
+	{
+		rol: 'secretaris (medewerker)',
+		...DEMO.secretaris,
+		hoofdmenu: ['Start', 'Regietafels', 'Herverdelingen']
+	},
+	{ rol: 'voorzitter', ...DEMO.voorzitter, hoofdmenu: ['Start', 'Regietafels', 'Herverdelingen'] },
+	{ rol: 'deelnemer', ...DEMO.deelnemer, hoofdmenu: ['Start', 'Regietafels', 'Herverdelingen'] },
+	{
+		rol: 'gemeente-ambtenaar',
+		...DEMO.ambtenaar,
+		hoofdmenu: ['Start', 'Regietafels', 'Herverdelingen']
+	},
+	{
+		rol: 'gemeente-bestuurder',
+		...DEMO.bestuurder,
+		hoofdmenu: ['Start', 'Regietafels', 'Herverdelingen']
+	},
+	{
+		rol: 'coa-regievoerder',
+		...DEMO.coa,
+		hoofdmenu: ['Start', 'Regietafels', 'Toezicht', 'Herverdelingen']
+	}
 ];
 
 describe('inloggen via het formulier', () => {

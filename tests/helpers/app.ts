@@ -41,7 +41,8 @@ export function postForm(
 	baseUrl: string,
 	path: string,
 	cookie: string | null,
-	fields: Record<string, string>,
+	/** Fields; as pairs when a name repeats (a list of checkboxes, table rows). */
+	fields: Record<string, string> | [string, string][],
 	options: { origin?: string } = {}
 ): Promise<Response> {
 	const headers: Record<string, string> = {

@@ -1,21 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Actor } from '../../src/lib/domain/autorisatie/rollen';
 import { parseHalfjaar } from '../../src/lib/domain/periode/halfjaar';
 import { loadActor } from '../../src/lib/server/auth/actor';
+import { controleerInhoud } from '../../src/lib/server/bestanden';
 import {
 	auditLog,
+	bestanden,
 	beoordelingen,
 	herverdelingGemeenten,
 	herverdelingen,
 	realtimeGebeurtenissen
 } from '../../src/lib/server/db/schema';
 import { laadDemoCijfers } from '../../src/lib/server/seed/demo-cijfers';
+import { taakstellingenVan } from '../../src/lib/server/services/herverdeeld';
+import { gemeenteKamers, wachtOpMijnAkkoord } from '../../src/lib/server/services/home';
+import { provincieOverzicht } from '../../src/lib/server/services/overzicht';
+import { getTafel } from '../../src/lib/server/services/regietafels';
+import { tafelStand } from '../../src/lib/server/services/tafelstand';
+import type { Wijziging } from '../../src/lib/domain/herverdeling/validatie';
 import {
+	HERVERDELING_BESTANDEN,
+	bijlagenVan,
 	gemeenteStanden,
 	haalHerverdeling,
+	leesBijlage,
 	lijstHerverdelingen,
 	maakVoorstel,
+	verwijderBijlage,
+	voegBijlageToe,
 	voerUit,
 	type Wie
 } from '../../src/lib/server/services/herverdelingen';
@@ -155,6 +168,22 @@ describe('herverdeling: workflow to verwerkt, and the effect', () => {
 		expect(ander).toMatchObject({ ok: false, status: 403 });
 	});
 
+	it('refuses an akkoord with a B&W-besluit dated in the future', async () => {
+		const u = await voerUit(
+			wie.denhaag!,
+			id,
+			versie,
+			{ ...akkoord(DH), besluitDatum: '2026-11-23' },
+			NU
+		);
+		expect(u).toMatchObject({
+			ok: false,
+			status: 400,
+			fout: 'De datum van het B&W-besluit ligt in de toekomst; vul de datum van het besluit in.'
+		});
+		expect(await reacties(id)).toEqual(['open', 'open']);
+	});
+
 	it('refuses a stale write with a Dutch message, never merging it', async () => {
 		const a = await voerUit(wie.denhaag!, id, versie, akkoord(DH), NU);
 		expect(a.ok).toBe(true);
@@ -181,8 +210,11 @@ describe('herverdeling: workflow to verwerkt, and the effect', () => {
 		expect(stap!.after).toMatchObject({ reactiesGewist: true });
 	});
 
+	let overzichtVoor: Awaited<ReturnType<typeof overzichten>>;
+
 	it('both akkoord → vastgesteld; verwerken needs all three informed; verwerkt changes the engine', async () => {
 		const opgaveVoor = await opgaven();
+		overzichtVoor = await overzichten();
 		let u = await voerUit(wie.denhaag!, id, versie, akkoord(DH), NU);
 		if (u.ok) versie = u.versie;
 		u = await voerUit(wie.rijswijk!, id, versie, akkoord(RW), NU);
@@ -232,6 +264,53 @@ describe('herverdeling: workflow to verwerkt, and the effect', () => {
 		expect(na.get(RW)).toBe(opgaveVoor.get(RW)! + 3);
 		// The regional total is unchanged.
 		expect(na.get(DH)! + na.get(RW)!).toBe(opgaveVoor.get(DH)! + opgaveVoor.get(RW)!);
+	});
+
+	it('the overviews show both taakstellingen: two gemeenten changed, regional and provincial totals not', async () => {
+		const voor = overzichtVoor;
+		const na = await overzichten();
+		for (const [o, n] of [
+			[voor.provincie, na.provincie],
+			[voor.regio, na.regio]
+		] as const) {
+			const rij = (x: typeof o, code: string) => x.rijen.find((r) => r.gemeenteCode === code)!;
+			// The official number stays; the one that counts moves by −3 / +3.
+			expect(rij(n, DH).taakstellingOrigineel).toBe(rij(o, DH).taakstellingOrigineel);
+			expect(rij(n, DH).taakstelling).toBe(rij(o, DH).taakstelling! - 3);
+			expect(rij(n, DH).herverdeeld).toBe(-3);
+			expect(rij(n, RW).taakstelling).toBe(rij(o, RW).taakstelling! + 3);
+			expect(rij(n, RW).herverdeeld).toBe(3);
+			// The opgave follows the redistributed taakstelling.
+			expect(rij(n, DH).opgave).toBe(rij(o, DH).opgave! - 3);
+			expect(rij(n, RW).opgave).toBe(rij(o, RW).opgave! + 3);
+			// Every other gemeente is as it was.
+			const anders = n.rijen.filter(
+				(r) =>
+					r.gemeenteCode !== DH &&
+					r.gemeenteCode !== RW &&
+					r.taakstelling !== rij(o, r.gemeenteCode).taakstelling
+			);
+			expect(anders).toEqual([]);
+			// Totals: unchanged, and equal to the official total.
+			expect(n.totaal.taakstelling).toBe(o.totaal.taakstelling);
+			expect(n.totaal.taakstelling).toBe(n.totaal.taakstellingOrigineel);
+			expect(n.totaal.herverdeeld).toBe(2);
+			expect(n.regios.map((r) => [r.regio, r.taakstelling])).toEqual(
+				o.regios.map((r) => [r.regio, r.taakstelling])
+			);
+		}
+		// The regional table of Haaglanden sees exactly its regio, with the same total.
+		expect(na.regio.regios.map((r) => r.regio)).toEqual(['Haaglanden']);
+		expect(na.regio.totaal.taakstelling).toBe(voor.regio.totaal.taakstelling);
+	});
+
+	it('the gemeente page lists the taakstelling per period with the herverdeling that changed it', async () => {
+		const dh = await taakstellingenVan(t.db, DH);
+		expect(dh[P]!.taakstelling).toBe(dh[P]!.origineel - 3);
+		expect(dh[P]!.herverdelingen).toEqual([{ id, wijziging: -3 }]);
+		// The other period is untouched.
+		expect(dh['2026-I']).toMatchObject({ herverdelingen: [] });
+		expect(dh['2026-I']!.taakstelling).toBe(dh['2026-I']!.origineel);
 	});
 
 	it('the page shows rows, the zero total, the history and drafts for the three recipients', async () => {
@@ -298,6 +377,15 @@ describe('herverdeling: two proposals on the same gemeente', () => {
 	});
 });
 
+/** The province overview and the regional table of Haaglanden (tafel 2) for the period. */
+async function overzichten() {
+	const [provincie, regio] = await Promise.all([
+		provincieOverzicht('PV28', P),
+		getTafel(2).then((tafel) => tafelStand(tafel!, P))
+	]);
+	return { provincie, regio };
+}
+
 /** The opgave of the 2026-II end (or midpoint) assessment per gemeente: what the engine used. */
 async function opgaven(): Promise<Map<string, number>> {
 	const rows = await t.db
@@ -343,5 +431,221 @@ describe('herverdeling: the database keeps every herverdeling zero-sum', () => {
 			.where(eq(herverdelingGemeenten.herverdelingId, hv!.id));
 		expect(na).toEqual(voor);
 		expect(na.reduce((s, r) => s + r.wijziging, 0)).toBe(0);
+	});
+});
+
+describe('herverdeling: authorization comes first', () => {
+	const ANDEREN = ['GM0599', 'GM0505', 'GM0546', 'GM0503', 'GM0637']; // none is Den Haag
+	let zonderDenHaag: { periode: string; motivatie: string; wijzigingen: Wijziging[] };
+
+	beforeAll(async () => {
+		// Two gemeenten other than Den Haag: one that can give one up, one that takes it.
+		const s = await gemeenteStanden(t.db, parseHalfjaar(P)!, P, ANDEREN);
+		const gever = ANDEREN.find((c) => s.get(c)!.taakstelling - s.get(c)!.gekoppeld >= 1)!;
+		const nemer = ANDEREN.find((c) => c !== gever)!;
+		zonderDenHaag = {
+			periode: P,
+			motivatie: 'Een uitruil tussen twee andere gemeenten (voorstel van een derde).',
+			wijzigingen: [
+				{ gemeenteCode: gever, wijziging: -1 },
+				{ gemeenteCode: nemer, wijziging: 1 }
+			]
+		};
+	});
+
+	it('a gemeente official proposes only a herverdeling their own gemeente takes part in', async () => {
+		const voor = await rowCount(t.db, herverdelingen);
+		const u = await maakVoorstel(wie.ambtenaar!, 'PV28', zonderDenHaag, {
+			indienen: true,
+			nu: NU
+		});
+		expect(u).toMatchObject({ ok: false, status: 403 });
+		if (!u.ok) expect(u.fout).toMatch(/waaraan uw eigen gemeente meedoet/);
+		expect(await rowCount(t.db, herverdelingen)).toBe(voor);
+		// The toezichthouder may propose it.
+		const tz = await maakVoorstel(wie.toezicht!, 'PV28', zonderDenHaag, {
+			indienen: false,
+			nu: NU
+		});
+		expect(tz).toMatchObject({ ok: true });
+	});
+
+	it('nor can the proposer change their own proposal into one without their gemeente', async () => {
+		const u = await maakVoorstel(wie.ambtenaar!, 'PV28', voorstel(1), { indienen: false, nu: NU });
+		expect(u.ok).toBe(true);
+		if (!u.ok) return;
+		const w = await voerUit(
+			wie.ambtenaar!,
+			u.id,
+			u.versie,
+			{ soort: 'bewerken', ...zonderDenHaag },
+			NU
+		);
+		expect(w).toMatchObject({ ok: false, status: 403 });
+		const [hv] = await t.db.select().from(herverdelingen).where(eq(herverdelingen.id, u.id));
+		expect(hv!.versie).toBe(u.versie);
+		expect(await reacties(u.id)).toEqual(['open', 'open']);
+	});
+
+	it('someone without the right hears 403, also with a stale version (no hint about the state)', async () => {
+		const u = await maakVoorstel(wie.ambtenaar!, 'PV28', voorstel(1), { indienen: true, nu: NU });
+		expect(u.ok).toBe(true);
+		if (!u.ok) return;
+		const a = await voerUit(wie.denhaag!, u.id, u.versie, akkoord(DH), NU);
+		expect(a.ok).toBe(true);
+		// Rijswijk's bestuurder tries to agree for Den Haag with the old version: not allowed
+		// comes before stale.
+		const r = await voerUit(wie.rijswijk!, u.id, u.versie, akkoord(DH), NU);
+		expect(r).toMatchObject({ ok: false, status: 403 });
+		const i = await voerUit(wie.rijswijk!, u.id, u.versie, { soort: 'intrekken' }, NU);
+		expect(i).toMatchObject({ ok: false, status: 403 });
+	});
+});
+
+describe('herverdeling: attachments', () => {
+	const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+	const bestand = (naam: string, inhoud: Uint8Array = PDF) => {
+		const c = controleerInhoud(naam, inhoud, { soorten: HERVERDELING_BESTANDEN });
+		if (!c.ok) throw new Error(c.fout);
+		return c.bestand;
+	};
+	let id = 0;
+	let ander = 0;
+
+	beforeAll(async () => {
+		const a = await maakVoorstel(wie.ambtenaar!, 'PV28', voorstel(1), { indienen: true, nu: NU });
+		const b = await maakVoorstel(wie.ambtenaar!, 'PV28', voorstel(1), { indienen: false, nu: NU });
+		if (!a.ok || !b.ok) throw new Error('voorstel mislukt');
+		id = a.id;
+		ander = b.id;
+	});
+
+	it('the proposer adds a PDF: listed on the page, audited, told to the room; the version stays', async () => {
+		const events = await rowCount(t.db, realtimeGebeurtenissen);
+		const [voor] = await t.db.select().from(herverdelingen).where(eq(herverdelingen.id, id));
+		const u = await voegBijlageToe(wie.ambtenaar!, id, bestand('Collegebesluit Den Haag.pdf'));
+		expect(u).toMatchObject({ ok: true, versie: voor!.versie });
+		const d = await haalHerverdeling(wie.deelnemer!.actor, id, NU);
+		expect(d!.bijlagen.map((b) => b.naam)).toEqual(['Collegebesluit Den Haag.pdf']);
+		expect(d!.bijlagen[0]!.door).toBe(wie.ambtenaar!.audit.label);
+		expect(d!.geschiedenis.at(-1)).toMatchObject({
+			actie: 'bijlage-toegevoegd',
+			details: { naam: 'Collegebesluit Den Haag.pdf' }
+		});
+		expect(await rowCount(t.db, realtimeGebeurtenissen)).toBe(events + 1);
+		// Whoever may see the proposal reads the file; the bytes are what was uploaded.
+		const rij = await leesBijlage(wie.deelnemer!.actor, id, d!.bijlagen[0]!.bestandId);
+		expect(rij?.mime).toBe('application/pdf');
+		expect(Buffer.from(rij!.inhoud).equals(Buffer.from(PDF))).toBe(true);
+	});
+
+	it('a file of one proposal is not found under another', async () => {
+		const [b] = await bijlagenVan(t.db, id);
+		expect(await leesBijlage(wie.toezicht!.actor, ander, b!.bestandId)).toBeNull();
+		expect(await leesBijlage(wie.toezicht!.actor, id, b!.bestandId + 1000)).toBeNull();
+	});
+
+	it('refuses the same file twice, and anyone but the proposer or toezichthouder, storing nothing', async () => {
+		const voor = await rowCount(t.db, bestanden);
+		const dubbel = await voegBijlageToe(wie.ambtenaar!, id, bestand('kopie.pdf'));
+		expect(dubbel).toMatchObject({ ok: false, status: 409 });
+		if (!dubbel.ok) expect(dubbel.fout).toBe('‘kopie.pdf’ is al bij dit voorstel gevoegd.');
+		const andere = new TextEncoder().encode('%PDF-1.4\n% onderbouwing\n%%EOF\n');
+		const bestuurder = await voegBijlageToe(wie.denhaag!, id, bestand('b.pdf', andere));
+		expect(bestuurder).toMatchObject({ ok: false, status: 403 });
+		expect(await rowCount(t.db, bestanden)).toBe(voor);
+		// The toezichthouder may.
+		const tz = await voegBijlageToe(wie.toezicht!, id, bestand('Onderbouwing.pdf', andere));
+		expect(tz.ok).toBe(true);
+		expect(await rowCount(t.db, bestanden)).toBe(voor + 1);
+		const [audit] = await t.db
+			.select()
+			.from(auditLog)
+			.where(
+				and(eq(auditLog.entity, 'herverdeling'), eq(auditLog.action, 'geweigerd-bijlage-toevoegen'))
+			)
+			.orderBy(desc(auditLog.id))
+			.limit(1);
+		expect(audit!.actorLabel).toBe(wie.denhaag!.audit.label);
+	});
+
+	it('removing an attachment removes the file; once vastgesteld the attachments are fixed', async () => {
+		const lijst = await bijlagenVan(t.db, id);
+		const weg = lijst.find((b) => b.naam === 'Onderbouwing.pdf')!;
+		const voor = await rowCount(t.db, bestanden);
+		expect((await verwijderBijlage(wie.ambtenaar!, id, weg.bestandId)).ok).toBe(true);
+		expect((await bijlagenVan(t.db, id)).map((b) => b.naam)).toEqual([
+			'Collegebesluit Den Haag.pdf'
+		]);
+		expect(await rowCount(t.db, bestanden)).toBe(voor - 1);
+		expect(await leesBijlage(wie.toezicht!.actor, id, weg.bestandId)).toBeNull();
+
+		let [hv] = await t.db.select().from(herverdelingen).where(eq(herverdelingen.id, id));
+		let versie = hv!.versie;
+		for (const [w, code] of [
+			[wie.denhaag!, DH],
+			[wie.rijswijk!, RW]
+		] as const) {
+			const u = await voerUit(w, id, versie, akkoord(code), NU);
+			if (u.ok) versie = u.versie;
+		}
+		[hv] = await t.db.select().from(herverdelingen).where(eq(herverdelingen.id, id));
+		expect(hv!.status).toBe('vastgesteld');
+		const laat = await voegBijlageToe(
+			wie.ambtenaar!,
+			id,
+			bestand('laat.pdf', new TextEncoder().encode('%PDF-1.7\n'))
+		);
+		expect(laat).toMatchObject({
+			ok: false,
+			status: 409,
+			fout: 'Dit voorstel is vastgesteld; de bijlagen liggen vast.'
+		});
+		const [b] = await bijlagenVan(t.db, id);
+		expect(await verwijderBijlage(wie.ambtenaar!, id, b!.bestandId)).toMatchObject({
+			ok: false,
+			status: 409
+		});
+	});
+});
+
+describe('herverdeling: the home page of a bestuurder', () => {
+	it('lists the proposals waiting for their akkoord until they gave it', async () => {
+		const u = await maakVoorstel(wie.ambtenaar!, 'PV28', voorstel(1), { indienen: true, nu: NU });
+		const concept = await maakVoorstel(wie.ambtenaar!, 'PV28', voorstel(1), {
+			indienen: false,
+			nu: NU
+		});
+		if (!u.ok || !concept.ok) throw new Error('voorstel mislukt');
+		const wacht = async (w: Wie) =>
+			(await wachtOpMijnAkkoord(w.actor as Extract<Actor, { soort: 'gebruiker' }>)).map(
+				(v) => v.id
+			);
+		expect(await wacht(wie.denhaag!)).toContain(u.id);
+		// A concept asks nobody yet; an official is no bestuurder.
+		expect(await wacht(wie.denhaag!)).not.toContain(concept.id);
+		expect(await wacht(wie.ambtenaar!)).toEqual([]);
+		const [item] = (
+			await wachtOpMijnAkkoord(wie.rijswijk!.actor as Extract<Actor, { soort: 'gebruiker' }>)
+		).filter((v) => v.id === u.id);
+		expect(item).toMatchObject({
+			periode: P,
+			voor: [{ code: RW, naam: 'Rijswijk (ZH.)' }],
+			gemeenten: [
+				{ code: DH, naam: "'s-Gravenhage", wijziging: -1 },
+				{ code: RW, naam: 'Rijswijk (ZH.)', wijziging: 1 }
+			]
+		});
+		expect((await voerUit(wie.denhaag!, u.id, u.versie, akkoord(DH), NU)).ok).toBe(true);
+		expect(await wacht(wie.denhaag!)).not.toContain(u.id);
+		expect(await wacht(wie.rijswijk!)).toContain(u.id);
+	});
+
+	it('the layout follows the provincie room of a gemeente official, and nobody else', () => {
+		expect(gemeenteKamers(wie.denhaag!.actor)).toEqual({
+			kamers: ['provincie:PV28'],
+			gemeenten: [DH]
+		});
+		expect(gemeenteKamers(wie.toezicht!.actor)).toEqual({ kamers: [], gemeenten: [] });
 	});
 });

@@ -42,6 +42,9 @@ describe('provincieStand', () => {
 			gemeenteCode: 'GM0599',
 			naam: 'Rotterdam',
 			taakstelling: 331,
+			// No herverdeling in these tests: the official number counts.
+			taakstellingOrigineel: 331,
+			herverdeeld: 0,
 			bron: 'import',
 			// July belongs to 2026-II and is not taken.
 			laatsteMaand: '2026-04',

@@ -51,6 +51,14 @@ const GELDIG = '<geldig>';
 /** A huurcontract of 's-Gravenhage registered in beforeAll. */
 const CONTRACT = '<contract>';
 const ONGELDIG = 'bestaat-niet-0000000000000000000';
+/**
+ * Herverdelingen made in beforeAll by the Den Haag official ('s-Gravenhage −1, Rijswijk +1,
+ * 2026-II). A cell uses the proposal `<naam>-<rol>` when there is one (each allowed role acts on
+ * its own, since the step changes it), else `<naam>`.
+ */
+const HV = (naam: string) => `<hv:${naam}>`;
+/** An attachment (bestand id) by name, with the same per-role lookup. */
+const BIJLAGE = (naam: string) => `<bijlage:${naam}>`;
 
 /**
  * ok = 2xx, or a 303 to a page other than the login page; L = 303 to /inloggen?terug=<route>;
@@ -123,7 +131,26 @@ const MATRIX: [route: string, cellen: string, waarom: string][] = [
 	['GET /api/kaart/PV27/grenzen',          '401 404 403 403 403 403 403 403 404 403', 'kaart.bekijken PV27: beheerder and the national COA only; no Noord-Holland boundaries in the demo'],
 	['GET /api/kaart/PV27/standen',          '401 ok  403 403 403 403 403 403 ok  403', 'kaart.bekijken PV27: an empty list for a provincie without gemeenten'],
 	['GET /api/kaart/PV99/standen',          '401 404 403 403 403 403 403 403 404 403', 'PV99 matches the pattern but is no provincie: 404 once the right is established'],
-	['GET /api/kaart/XX28/grenzen',          '404 404 404 404 404 404 404 404 404 404', 'the provincie matcher rejects XX28: no such route']
+	['GET /api/kaart/XX28/grenzen',          '404 404 404 404 404 404 404 404 404 404', 'the provincie matcher rejects XX28: no such route'],
+	['GET /herverdelingen',                  'L   ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'herverdeling.overzicht PV28: everyone here works in Zuid-Holland (the list is filtered per proposal)'],
+	['GET /herverdelingen?provincie=PV27',   'L   ok  403 403 403 403 403 403 ok  403', 'herverdeling.overzicht PV27: the beheerder and the national COA-regievoerder only'],
+	['GET /herverdelingen/nieuw',            'L   403 ok  ok  403 403 ok  ok  403 ok ', 'herverdeling.voorstellen PV28: toezichthouder, secretaris of a table, gemeente officials (not the beheerder, a voorzitter, a deelnemer, COA)'],
+	['POST /herverdelingen/nieuw?/opslaan',  'L   403 ok  ok  403 403 ok  ok  403 ok ', 'herverdeling.voorstellen PV28 (a concept)'],
+	['POST /herverdelingen/nieuw?/indienen', 'L   403 ok  ok  403 403 ok  ok  403 ok ', 'herverdeling.voorstellen PV28 (submitted at once)'],
+	[`GET /herverdelingen/${HV('bekijk')}`,  'L   ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'herverdeling.bekijken: the tables of PV28, the gemeenten involved, toezicht, COA, beheerder'],
+	['GET /herverdelingen/999999',           'L   404 404 404 404 404 404 404 404 404', 'no such proposal'],
+	[`GET /herverdelingen/${HV('bekijk')}/bewerken`, 'L   403 ok  403 403 403 ok  403 403 403', 'the proposer (the Den Haag official) or the toezichthouder'],
+	[`POST /herverdelingen/${HV('bewerken')}/bewerken?/opslaan`, 'L   403 ok  403 403 403 ok  403 403 403', 'the proposer or the toezichthouder changes the numbers'],
+	[`POST /herverdelingen/${HV('indienen')}?/indienen`,   'L   403 ok  403 403 403 ok  403 403 403', 'the proposer or the toezichthouder submits (the bestuurder is no proposer)'],
+	[`POST /herverdelingen/${HV('intrekken')}?/intrekken`, 'L   403 ok  403 403 403 ok  403 403 403', 'the proposer or the toezichthouder withdraws'],
+	[`POST /herverdelingen/${HV('akkoord')}?/akkoord`,     'L   403 403 403 403 403 403 ok  403 403', "gemeente.besluiten GM0518: the bestuurder of 's-Gravenhage only (not its official, not the toezichthouder)"],
+	[`POST /herverdelingen/${HV('afwijzen')}?/afwijzen`,   'L   403 403 403 403 403 403 ok  403 403', 'gemeente.besluiten GM0518'],
+	[`POST /herverdelingen/${HV('verwerken')}?/verwerken`, 'L   403 ok  403 403 403 403 403 403 403', 'herverdeling.verwerken: the toezichthouder of PV28 (not the beheerder, not COA)'],
+	[`POST /herverdelingen/${HV('bijlage')}?/bijlage`,     'L   403 ok  403 403 403 ok  403 403 403', 'attachments: the proposer or the toezichthouder, while concept/ingediend'],
+	[`POST /herverdelingen/${HV('bijlage')}?/bijlageVerwijderen`, 'L   403 ok  403 403 403 ok  403 403 403', 'attachments: the proposer or the toezichthouder (each removes another)'],
+	[`GET /herverdelingen/${HV('download')}/bijlagen/${BIJLAGE('download')}`, 'L   ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'herverdeling.bekijken opens its attachments'],
+	[`GET /herverdelingen/${HV('bekijk')}/bijlagen/${BIJLAGE('download')}`,   'L   404 404 404 404 404 404 404 404 404', "another proposal's attachment under this proposal's URL: not found"],
+	[`GET /herverdelingen/${HV('download')}/bijlagen/999999`,                'L   404 404 404 404 404 404 404 404 404', 'no such attachment']
 ];
 
 interface Cel {
@@ -151,6 +178,10 @@ const userIds = new Map<string, number>();
 let provincieOrgId = 0;
 /** Huurcontract ids by kenmerk (registered in beforeAll by the Den Haag official). */
 const contracten = new Map<string, number>();
+/** Herverdeling ids, attachment ids and the version each proposal is at, by name. */
+const voorstellen = new Map<string, number>();
+const bijlagen = new Map<string, number>();
+const versies = new Map<number, number>();
 
 beforeAll(async () => {
 	// The fixture boundaries are imported at start-up, so the map API has something to serve.
@@ -194,7 +225,162 @@ beforeAll(async () => {
 	for (const p of data.huurcontracten as { contracten: { id: number; kenmerk: string }[] }[]) {
 		for (const c of p.contracten) contracten.set(c.kenmerk, c.id);
 	}
+	await maakHerverdelingen();
 });
+
+const VOORSTEL: [string, string][] = [
+	['periode', '2026-II'],
+	['motivatie', 'Matrixtest: Rijswijk neemt één vergunninghouder over van Den Haag.'],
+	['gemeente', 'GM0518'],
+	['wijziging', '-1'],
+	['gemeente', 'GM0603'],
+	['wijziging', '1']
+];
+
+/** Creates a proposal through the form (as the Den Haag official); answers its id. */
+async function nieuwVoorstel(indienen: boolean): Promise<number> {
+	const r = await postForm(
+		server.url,
+		`/herverdelingen/nieuw?/${indienen ? 'indienen' : 'opslaan'}`,
+		cookies.get('ambtenaar-denhaag')!,
+		VOORSTEL
+	);
+	await r.arrayBuffer();
+	const m = /^\/herverdelingen\/(\d+)$/.exec(r.headers.get('location') ?? '');
+	if (r.status !== 303 || !m) throw new Error(`Voorstel maken: ${r.status}`);
+	return Number(m[1]);
+}
+
+async function huidigeVersie(id: number): Promise<number> {
+	const d = await pageData(server.url, `/herverdelingen/${id}`, cookies.get('toezichthouder')!);
+	return (d.herverdeling as { versie: number }).versie;
+}
+
+/** Uploads an attachment as the proposer; answers the new attachment's id. */
+async function voegBijlageToe(id: number, naam: string): Promise<number> {
+	const cookie = cookies.get('ambtenaar-denhaag')!;
+	const r = await postBijlage(`/herverdelingen/${id}?/bijlage`, cookie, naam);
+	await r.arrayBuffer();
+	if (r.status !== 200) throw new Error(`Bijlage ${naam}: ${r.status}`);
+	const d = await pageData(server.url, `/herverdelingen/${id}`, cookie);
+	const b = (d.bijlagen as { bestandId: number; naam: string }[]).find((x) => x.naam === naam);
+	if (!b) throw new Error(`Bijlage ${naam} niet gevonden`);
+	return b.bestandId;
+}
+
+/** A PDF whose content names it, so that no two uploads are the same file. */
+const pdfVan = (naam: string) => Buffer.from(`%PDF-1.4\n% ${naam}\n%%EOF\n`);
+
+function postBijlage(
+	path: string,
+	cookie: string | null,
+	naam: string,
+	origin = server.url
+): Promise<Response> {
+	const form = new FormData();
+	form.set('bestand', new Blob([pdfVan(naam)], { type: 'application/pdf' }), naam);
+	return fetch(`${server.url}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { accept: 'text/html', origin, ...(cookie ? { cookie } : {}) },
+		body: form
+	});
+}
+
+async function maakHerverdelingen() {
+	const concepten = [
+		'bekijk',
+		'bewerken-toezichthouder',
+		'bewerken-ambtenaar-denhaag',
+		'indienen-toezichthouder',
+		'indienen-ambtenaar-denhaag',
+		'intrekken-toezichthouder',
+		'intrekken-ambtenaar-denhaag',
+		'bijlage',
+		'download'
+	];
+	for (const naam of concepten) voorstellen.set(naam, await nieuwVoorstel(false));
+	for (const naam of ['akkoord', 'afwijzen', 'verwerken', 'csrf']) {
+		voorstellen.set(naam, await nieuwVoorstel(true));
+	}
+	for (const id of voorstellen.values()) versies.set(id, 1);
+	// 'verwerken' is vastgesteld: both colleges agreed.
+	const rijswijk = await login(server.url, 'bestuurder.rijswijk@regietafel.test');
+	const verwerken = voorstellen.get('verwerken')!;
+	for (const [cookie, gemeenteCode] of [
+		[cookies.get('bestuurder-denhaag')!, 'GM0518'],
+		[rijswijk, 'GM0603']
+	] as const) {
+		const r = await postForm(server.url, `/herverdelingen/${verwerken}?/akkoord`, cookie, {
+			actie: 'akkoord',
+			versie: String(await huidigeVersie(verwerken)),
+			gemeenteCode,
+			besluitDatum: '2026-11-17',
+			kenmerk: `Matrix-${gemeenteCode}`
+		});
+		await r.arrayBuffer();
+		if (r.status !== 200) throw new Error(`Akkoord ${gemeenteCode}: ${r.status}`);
+	}
+	versies.set(verwerken, await huidigeVersie(verwerken));
+	const bijlage = voorstellen.get('bijlage')!;
+	bijlagen.set('weg-toezichthouder', await voegBijlageToe(bijlage, 'weg-toezicht.pdf'));
+	bijlagen.set('weg-ambtenaar-denhaag', await voegBijlageToe(bijlage, 'weg-ambtenaar.pdf'));
+	bijlagen.set('download', await voegBijlageToe(voorstellen.get('download')!, 'Onderbouwing.pdf'));
+}
+
+/** The proposal (or attachment) a cell acts on: its own when it has one. */
+const perRol = (lijst: Map<string, number>, naam: string, rol: Rol) =>
+	lijst.get(`${naam}-${rol}`) ?? lijst.get(naam) ?? lijst.get(`${naam}-toezichthouder`);
+
+function vulIn(path: string, rol: Rol): string {
+	return path
+		.replace(/<hv:([a-z-]+)>/g, (_, naam: string) => String(perRol(voorstellen, naam, rol)))
+		.replace(/<bijlage:([a-z-]+)>/g, (_, naam: string) => String(perRol(bijlagen, naam, rol)));
+}
+
+/** Form fields of a herverdeling action: valid input, so an allowed request really succeeds. */
+function herverdelingFormulier(path: string, rol: Rol): [string, string][] {
+	if (path.startsWith('/herverdelingen/nieuw?/')) return VOORSTEL;
+	const id = Number(/^\/herverdelingen\/(\d+)/.exec(path)![1]);
+	const versie: [string, string] = ['versie', String(versies.get(id) ?? 1)];
+	const actie = path.split('?/')[1]!;
+	if (path.includes('/bewerken?/')) {
+		return [
+			...VOORSTEL.map(([k, v]): [string, string] => [k, v === '-1' ? '-2' : v === '1' ? '2' : v]),
+			versie
+		];
+	}
+	if (actie === 'akkoord') {
+		return [
+			versie,
+			['actie', actie],
+			['gemeenteCode', 'GM0518'],
+			['besluitDatum', '2026-11-17'],
+			['kenmerk', `Matrix-${rol}`]
+		];
+	}
+	if (actie === 'afwijzen') {
+		return [
+			versie,
+			['actie', actie],
+			['gemeenteCode', 'GM0518'],
+			['reden', `Matrixtest door ${rol}.`]
+		];
+	}
+	if (actie === 'verwerken') {
+		return [
+			versie,
+			['actie', actie],
+			['geinformeerd', 'provincie'],
+			['geinformeerd', 'bzk'],
+			['geinformeerd', 'coa']
+		];
+	}
+	if (actie === 'bijlageVerwijderen') {
+		return [['bestandId', String(perRol(bijlagen, 'weg', rol))]];
+	}
+	return [versie, ['actie', actie]];
+}
 
 afterAll(async () => {
 	await server?.stop();
@@ -338,21 +524,26 @@ describe('rol × route over HTTP', () => {
 	const tests = CELLEN.map((c) => [`${c.route} als ${c.rol} → ${c.verwacht}`, c] as const);
 	it.each(tests)('%s', async (_naam, { route, rol, verwacht, waarom }) => {
 		const [method, rawPath] = route.split(' ') as [string, string];
-		const path = rawPath
-			.replace(GELDIG, kioskToken)
-			.replace(CONTRACT, String(contracten.get('document')));
+		const path = vulIn(
+			rawPath.replace(GELDIG, kioskToken).replace(CONTRACT, String(contracten.get('document'))),
+			rol
+		);
 		const cookie = cookies.get(rol) ?? null;
 		const r =
-			method === 'POST' && path.includes('/import?/')
-				? await postImport(path, cookie)
-				: method === 'POST' && path.endsWith('?/huurcontractRegistreren')
-					? await postHuurcontract(path, cookie, `matrix-${rol}`)
-					: method === 'GET'
-						? await fetch(`${server.url}${path}`, {
-								redirect: 'manual',
-								headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) }
-							})
-						: await postForm(server.url, path, cookie, formulier(path, rol));
+			method === 'POST' && path.endsWith('?/bijlage')
+				? await postBijlage(path, cookie, `bijlage-${rol}.pdf`)
+				: method === 'POST' && path.startsWith('/herverdelingen')
+					? await postForm(server.url, path, cookie, herverdelingFormulier(path, rol))
+					: method === 'POST' && path.includes('/import?/')
+						? await postImport(path, cookie)
+						: method === 'POST' && path.endsWith('?/huurcontractRegistreren')
+							? await postHuurcontract(path, cookie, `matrix-${rol}`)
+							: method === 'GET'
+								? await fetch(`${server.url}${path}`, {
+										redirect: 'manual',
+										headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) }
+									})
+								: await postForm(server.url, path, cookie, formulier(path, rol));
 		await r.arrayBuffer();
 		expect(uitkomst(r, path), waarom).toBe(verwacht);
 	});
@@ -407,6 +598,48 @@ describe('huurcontract documents', () => {
 	});
 });
 
+describe('herverdeling attachments', () => {
+	it('are served as an attachment with our content type, unsniffable, sandboxed, uncached', async () => {
+		const id = voorstellen.get('download');
+		const r = await fetch(
+			`${server.url}/herverdelingen/${id}/bijlagen/${bijlagen.get('download')}`,
+			{ headers: { cookie: cookies.get('bestuurder-denhaag')! } }
+		);
+		expect(r.status).toBe(200);
+		expect(r.headers.get('content-type')).toBe('application/pdf');
+		expect(r.headers.get('content-disposition')).toBe(
+			`attachment; filename="Onderbouwing.pdf"; filename*=UTF-8''Onderbouwing.pdf`
+		);
+		expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(r.headers.get('content-security-policy')).toBe('sandbox');
+		expect(r.headers.get('cache-control')).toBe('private, no-store');
+		expect(Buffer.from(await r.arrayBuffer()).equals(pdfVan('Onderbouwing.pdf'))).toBe(true);
+	});
+
+	it('refuses a web page disguised as a PDF, in Dutch, and stores nothing', async () => {
+		const ambtenaar = cookies.get('ambtenaar-denhaag')!;
+		const id = voorstellen.get('download')!;
+		const tel = async () =>
+			((await pageData(server.url, `/herverdelingen/${id}`, ambtenaar)).bijlagen as unknown[])
+				.length;
+		const voor = await tel();
+		const form = new FormData();
+		form.set(
+			'bestand',
+			new Blob(['<script>alert(1)</script>'], { type: 'application/pdf' }),
+			'besluit.pdf'
+		);
+		const r = await fetch(`${server.url}/herverdelingen/${id}?/bijlage`, {
+			method: 'POST',
+			headers: { accept: 'text/html', origin: server.url, cookie: ambtenaar },
+			body: form
+		});
+		expect(r.status).toBe(400);
+		expect(await r.text()).toContain('heet een PDF-bestand, maar de inhoud is dat niet');
+		expect(await tel()).toBe(voor);
+	});
+});
+
 describe('CSRF', () => {
 	it('weigert een formulieractie vanaf een vreemde Origin (403) en voert haar niet uit', async () => {
 		const secretaris = cookies.get('secretaris')!;
@@ -428,5 +661,47 @@ describe('CSRF', () => {
 		const eigen = await postForm(server.url, '/regietafels/1?/mededeling', secretaris, { tekst });
 		expect(eigen.status).toBe(200);
 		expect(await teksten()).toContain(tekst);
+	});
+
+	it('weigert herverdelingsacties vanaf een vreemde Origin (403) en voert ze niet uit', async () => {
+		const ambtenaar = cookies.get('ambtenaar-denhaag')!;
+		const bestuurder = cookies.get('bestuurder-denhaag')!;
+		const id = voorstellen.get('csrf')!;
+		const vreemd = 'https://kwaadwillend.example';
+		const aantal = async () =>
+			((await pageData(server.url, '/herverdelingen', ambtenaar)).lijst as unknown[]).length;
+		const stand = async () => {
+			const d = await pageData(server.url, `/herverdelingen/${id}`, ambtenaar);
+			return {
+				reacties: (d.regels as { reactie: { status: string } }[]).map((r) => r.reactie.status),
+				bijlagen: (d.bijlagen as unknown[]).length
+			};
+		};
+		const voor = await aantal();
+		const akkoord: [string, string][] = [
+			['versie', '1'],
+			['actie', 'akkoord'],
+			['gemeenteCode', 'GM0518'],
+			['besluitDatum', '2026-11-17'],
+			['kenmerk', 'CSRF-1']
+		];
+		const antwoorden = [
+			await postForm(server.url, '/herverdelingen/nieuw?/indienen', ambtenaar, VOORSTEL, {
+				origin: vreemd
+			}),
+			await postForm(server.url, `/herverdelingen/${id}?/akkoord`, bestuurder, akkoord, {
+				origin: vreemd
+			}),
+			await postBijlage(`/herverdelingen/${id}?/bijlage`, ambtenaar, 'csrf.pdf', vreemd)
+		];
+		for (const r of antwoorden) await r.arrayBuffer();
+		expect(antwoorden.map((r) => r.status)).toEqual([403, 403, 403]);
+		expect(await aantal()).toBe(voor);
+		expect(await stand()).toEqual({ reacties: ['open', 'open'], bijlagen: 0 });
+		// The same akkoord from the site itself works: the refusal was about the Origin.
+		const eigen = await postForm(server.url, `/herverdelingen/${id}?/akkoord`, bestuurder, akkoord);
+		await eigen.arrayBuffer();
+		expect(eigen.status).toBe(200);
+		expect((await stand()).reacties).toEqual(['akkoord', 'open']);
 	});
 });

@@ -18,9 +18,23 @@ const ZINNEN: Record<string, string> = {
 	'huurcontract/geaccepteerd': 'accepteerde een huurcontract',
 	'huurcontract/afgewezen': 'wees een huurcontract af',
 	'huurcontract/ingetrokken': 'trok een huurcontract in',
-	'realtime-kamer/toegang-geweigerd': 'kreeg geen toegang tot een live-kamer'
+	'realtime-kamer/toegang-geweigerd': 'kreeg geen toegang tot een live-kamer',
+	'herverdeling/aangemaakt': 'maakte een herverdelingsvoorstel aan',
+	'herverdeling/ingediend': 'diende een herverdelingsvoorstel in',
+	'herverdeling/indienen': 'diende een herverdelingsvoorstel in',
+	'herverdeling/bewerken': 'wijzigde een herverdelingsvoorstel',
+	'herverdeling/akkoord': 'gaf akkoord op een herverdelingsvoorstel',
+	'herverdeling/vastgesteld': 'gaf het laatste akkoord: herverdeling vastgesteld',
+	'herverdeling/afwijzen': 'wees een herverdelingsvoorstel af',
+	'herverdeling/intrekken': 'trok een herverdelingsvoorstel in',
+	'herverdeling/verwerken': 'verwerkte een herverdeling in het toezicht',
+	'herverdeling/bijlage-toegevoegd': 'voegde een bijlage toe aan een herverdelingsvoorstel',
+	'herverdeling/bijlage-verwijderd': 'verwijderde een bijlage van een herverdelingsvoorstel'
 };
 
 export function activiteitZin(entity: string, action: string): string {
+	if (entity === 'herverdeling' && action.startsWith('geweigerd')) {
+		return 'kreeg een weigering bij een herverdelingsvoorstel';
+	}
 	return ZINNEN[`${entity}/${action}`] ?? `${action} (${entity})`;
 }

@@ -58,7 +58,7 @@ export function wieVan(event: RequestEvent): Wie {
 
 /**
  * The provincie a person works in for herverdelingen: `?provincie=` when given and valid, else
- * the first provincie of their roles and tables, else the first they may propose in.
+ * the first provincie of their roles and tables, else the first whose herverdelingen they see.
  */
 export function eigenProvincie(actor: Actor, gevraagd: string | null): string {
 	const bekend = PROVINCIES.map((p) => p.code as string);
@@ -69,7 +69,7 @@ export function eigenProvincie(actor: Actor, gevraagd: string | null): string {
 			: [];
 	return (
 		eigen.find((p): p is string => !!p) ??
-		bekend.find((p) => mag(actor, { actie: 'herverdeling.voorstellen', provincieCode: p })) ??
+		bekend.find((p) => mag(actor, { actie: 'herverdeling.overzicht', provincieCode: p })) ??
 		'PV28'
 	);
 }

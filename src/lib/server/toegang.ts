@@ -32,6 +32,7 @@ export const ROUTE_TOEGANG: Record<string, Toegang> = {
 	'/(app)/herverdelingen/[id=id]': 'ingelogd',
 	'/(app)/herverdelingen/[id=id]/bewerken': 'ingelogd',
 	'/(app)/toezicht/[provincie=provincie]/beleid': 'ingelogd',
+	'/(app)/herverdelingen/[id=id]/bijlagen/[bijlage=id]': 'ingelogd',
 	'/(app)/beheer': { actie: 'beheer.gebruikers' },
 	'/(app)/beheer/gebruikers': { actie: 'beheer.gebruikers' },
 	'/(app)/beheer/kiosk-links': { actie: 'beheer.kiosk' },

@@ -1,14 +1,37 @@
 import type { PageServerLoad } from './$types';
-import { mag } from '$lib/domain/autorisatie/rechten';
+import { kamerNaam, mag } from '$lib/domain/autorisatie/rechten';
+import { db } from '$lib/server/db';
+import { currentSeq } from '$lib/server/realtime/publish';
 import { listTafels } from '$lib/server/services/regietafels';
-import { mijnGemeenten, recenteActiviteit } from '$lib/server/services/home';
+import {
+	bestuurderVan,
+	mijnGemeenten,
+	recenteActiviteit,
+	wachtOpMijnAkkoord
+} from '$lib/server/services/home';
 import { importProvincies } from '$lib/server/services/importpagina';
 
-export const load = (async ({ locals }) => {
+export const load = (async ({ locals, depends }) => {
 	const actor = locals.actor;
 	if (actor.soort !== 'gebruiker') {
-		return { tafels: [], gemeenten: [], activiteit: [], importeren: [] };
+		return { tafels: [], gemeenten: [], activiteit: [], importeren: [], akkoord: null };
 	}
+	// A gemeente-bestuurder sees the proposals waiting for their akkoord, live: the card reloads
+	// on every event in the provincie rooms of their gemeenten.
+	const bestuurder = bestuurderVan(actor);
+	const kamers = [...new Set(bestuurder.map((g) => g.provincieCode))]
+		.sort()
+		.map((code) => kamerNaam({ soort: 'provincie', code }));
+	for (const k of kamers) depends(`live:${k}`);
+	const akkoord =
+		bestuurder.length > 0
+			? {
+					kamers: await Promise.all(
+						kamers.map(async (kamer) => ({ kamer, seq: await currentSeq(db(), kamer) }))
+					),
+					voorstellen: await wachtOpMijnAkkoord(actor)
+				}
+			: null;
 	const alle = await listTafels();
 	const mijn = new Map(actor.tafels.map((t) => [t.regietafelId, t.rol]));
 	const tafels = alle
@@ -19,5 +42,5 @@ export const load = (async ({ locals }) => {
 		recenteActiviteit(actor),
 		importProvincies(actor)
 	]);
-	return { tafels, gemeenten, activiteit, importeren };
+	return { tafels, gemeenten, activiteit, importeren, akkoord };
 }) satisfies PageServerLoad;

@@ -115,6 +115,50 @@ const MATRIX: { naam: string; recht: Recht; toegestaan: readonly ActorNaam[] }[]
 		]
 	},
 	{
+		naam: 'herverdeling Den Haag–Rotterdam voorstellen',
+		recht: {
+			actie: 'herverdeling.voorstellen',
+			provincieCode: 'PV28',
+			gemeenten: [DEN_HAAG, ROTTERDAM]
+		},
+		toegestaan: [
+			'toezichthouder-pv28',
+			'secretaris-t1',
+			'secretaris-t2',
+			'ambtenaar-denhaag',
+			'bestuurder-denhaag'
+		]
+	},
+	{
+		naam: 'herverdeling zonder Den Haag (Rotterdam–Delft) voorstellen',
+		recht: {
+			actie: 'herverdeling.voorstellen',
+			provincieCode: 'PV28',
+			gemeenten: [ROTTERDAM, { code: 'GM0503', provincieCode: 'PV28' }]
+		},
+		// A gemeente official proposes only for a herverdeling their own gemeente takes part in.
+		toegestaan: ['toezichthouder-pv28', 'secretaris-t1', 'secretaris-t2']
+	},
+	{
+		naam: 'herverdelingen van Zuid-Holland zien',
+		recht: { actie: 'herverdeling.overzicht', provincieCode: 'PV28' },
+		toegestaan: [
+			'beheerder',
+			'toezichthouder-pv28',
+			...LEDEN_T1,
+			...LEDEN_T2,
+			'ambtenaar-denhaag',
+			'bestuurder-denhaag',
+			'coa-landelijk',
+			'coa-pv28'
+		]
+	},
+	{
+		naam: 'herverdelingen van Noord-Holland zien',
+		recht: { actie: 'herverdeling.overzicht', provincieCode: 'PV27' },
+		toegestaan: ['beheerder', 'toezichthouder-pv27', 'coa-landelijk']
+	},
+	{
 		naam: 'herverdeling voorstellen in Noord-Holland',
 		recht: { actie: 'herverdeling.voorstellen', provincieCode: 'PV27' },
 		toegestaan: ['toezichthouder-pv27']
@@ -358,6 +402,7 @@ const ALLE_ACTIES = {
 	'koppelingen.invoeren': true,
 	'herverdeling.voorstellen': true,
 	'herverdeling.bekijken': true,
+	'herverdeling.overzicht': true,
 	'herverdeling.verwerken': true,
 	'kaart.bekijken': true,
 	'beheer.gebruikers': true,

@@ -25,8 +25,13 @@ export type Recht =
 	| { actie: 'toezicht.bekijken'; provincieCode: string }
 	| { actie: 'toezicht.beoordelen'; provincieCode: string }
 	| { actie: 'koppelingen.invoeren'; provincieCode: string }
-	/** Propose a herverdeling in this provincie (issue 5 §1). */
-	| { actie: 'herverdeling.voorstellen'; provincieCode: string }
+	/**
+	 * Propose a herverdeling in this provincie (issue 5 §1). With `gemeenten` (the proposal's
+	 * gemeenten): a gemeente official proposes only a herverdeling their own gemeente takes part in.
+	 */
+	| { actie: 'herverdeling.voorstellen'; provincieCode: string; gemeenten?: readonly GemeenteRef[] }
+	/** See the herverdelingen of a provincie (the list, the menu item). */
+	| { actie: 'herverdeling.overzicht'; provincieCode: string }
 	/** See a herverdeling about these gemeenten. */
 	| { actie: 'herverdeling.bekijken'; gemeenten: readonly GemeenteRef[] }
 	/** Take a vastgestelde herverdeling into supervision: a toezichthouder of a provincie involved. */
@@ -153,9 +158,27 @@ export function can(actor: Actor, recht: Recht): Besluit {
 			return ok(coaIn(a, recht.provincieCode));
 		case 'herverdeling.voorstellen': {
 			const p = recht.provincieCode;
+			const g = recht.gemeenten;
 			return ok(
 				toezichthouderIn(a, p) ||
 					a.tafels.some((t) => t.rol === 'secretaris' && t.provincieCode === p) ||
+					a.rollen.some(
+						(m) =>
+							(m.rol === 'gemeente-ambtenaar' || m.rol === 'gemeente-bestuurder') &&
+							m.gemeenteCode !== null &&
+							m.provincieCode === p &&
+							(g === undefined || g.some((x) => x.code === m.gemeenteCode))
+					)
+			);
+		}
+		case 'herverdeling.overzicht': {
+			// Whoever may see some herverdeling of the provincie: the same people as below.
+			const p = recht.provincieCode;
+			return ok(
+				isBeheerder(a) ||
+					toezichthouderIn(a, p) ||
+					coaIn(a, p) ||
+					a.tafels.some((t) => t.provincieCode === p) ||
 					a.rollen.some(
 						(m) =>
 							(m.rol === 'gemeente-ambtenaar' || m.rol === 'gemeente-bestuurder') &&

@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db';
-import { herverdelingGemeenten, herverdelingen } from '../db/schema';
+import { herverdelingGemeenten, herverdelingen, taakstellingen } from '../db/schema';
 
 /**
  * The effect for the engine: Σ change per (periode, gemeente) of verwerkte herverdelingen
@@ -30,6 +30,60 @@ export async function verwerkteWijzigingen(
 	for (const r of rows) {
 		const k = `${r.periode}/${r.gemeenteCode}`;
 		uit.set(k, (uit.get(k) ?? 0) + r.wijziging);
+	}
+	return uit;
+}
+
+export interface TaakstellingMetHerverdeling {
+	periode: string;
+	/** The official number. */
+	origineel: number;
+	/** What counts: the official number with the verwerkte herverdelingen. */
+	taakstelling: number;
+	/** The verwerkte herverdelingen of the period that changed it. */
+	herverdelingen: { id: number; wijziging: number }[];
+}
+
+/**
+ * One gemeente's taakstelling per period, official and after verwerkte herverdelingen side by
+ * side (for the gemeente page's timeline), by period.
+ */
+export async function taakstellingenVan(
+	ex: Executor,
+	gemeenteCode: string
+): Promise<Record<string, TaakstellingMetHerverdeling>> {
+	const [tk, hv] = await Promise.all([
+		ex
+			.select({ periode: taakstellingen.periode, aantal: taakstellingen.aantal })
+			.from(taakstellingen)
+			.where(eq(taakstellingen.gemeenteCode, gemeenteCode)),
+		ex
+			.select({
+				id: herverdelingen.id,
+				periode: herverdelingen.periode,
+				wijziging: herverdelingGemeenten.wijziging
+			})
+			.from(herverdelingGemeenten)
+			.innerJoin(herverdelingen, eq(herverdelingen.id, herverdelingGemeenten.herverdelingId))
+			.where(
+				and(
+					eq(herverdelingen.status, 'verwerkt'),
+					eq(herverdelingGemeenten.gemeenteCode, gemeenteCode)
+				)
+			)
+			.orderBy(asc(herverdelingen.id))
+	]);
+	const uit: Record<string, TaakstellingMetHerverdeling> = {};
+	for (const t of tk) {
+		const eigen = hv
+			.filter((h) => h.periode === t.periode)
+			.map((h) => ({ id: h.id, wijziging: h.wijziging }));
+		uit[t.periode] = {
+			periode: t.periode,
+			origineel: t.aantal,
+			taakstelling: t.aantal + eigen.reduce((s, h) => s + h.wijziging, 0),
+			herverdelingen: eigen
+		};
 	}
 	return uit;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte, ne } from 'drizzle-orm';
 import { kamerNaam, mag, type GemeenteRef } from '$lib/domain/autorisatie/rechten';
 import type { Actor } from '$lib/domain/autorisatie/rollen';
 import { conceptBericht } from '$lib/domain/herverdeling/bericht';
@@ -11,6 +11,7 @@ import {
 } from '$lib/domain/herverdeling/validatie';
 import {
 	ONTVANGERS,
+	STATUS_NAMEN,
 	pasActieToe,
 	telt,
 	type Actie,
@@ -29,8 +30,18 @@ import {
 import type { VoorstelInvoer } from '$lib/schemas/herverdeling';
 import { db, type Executor } from '../db';
 import {
+	bestandInfoKolommen,
+	leesBestand,
+	slaBestandOp,
+	type BestandRij,
+	type BestandSoort,
+	type GecontroleerdBestand
+} from '../bestanden';
+import {
 	auditLog,
+	bestanden,
 	gemeenten,
+	herverdelingBijlagen,
 	herverdelingGemeenten,
 	herverdelingen,
 	provincies,
@@ -170,6 +181,20 @@ async function publiceer(
 const gemeenteRefs = (rijen: readonly { gemeenteCode: string; provincieCode: string }[]) =>
 	rijen.map((r): GemeenteRef => ({ code: r.gemeenteCode, provincieCode: r.provincieCode }));
 
+const EIGEN_GEMEENTE =
+	'Als medewerker van een gemeente stelt u alleen een herverdeling voor waaraan uw eigen gemeente meedoet.';
+
+/**
+ * A gemeente official proposes (or changes a proposal into) only a herverdeling their own
+ * gemeente takes part in; a toezichthouder or secretaris any in the provincie.
+ */
+function magDezeGemeenten(wie: Wie, provincieCode: string, v: Validatie): boolean {
+	const gemeenten = v.regels.flatMap((r) =>
+		r.provincieCode ? [{ code: r.gemeenteCode, provincieCode: r.provincieCode }] : []
+	);
+	return mag(wie.actor, { actie: 'herverdeling.voorstellen', provincieCode, gemeenten });
+}
+
 const ongeldig = (v: Validatie, wat: string): Uitkomst<never> => ({
 	ok: false,
 	status: 409,
@@ -197,6 +222,15 @@ export async function maakVoorstel(
 	return mutate(wie.audit, async (ctx) => {
 		const v = await valideer(ctx.tx, { ...invoer, eigenProvincie }, null, opties.nu);
 		if (!v) return { ok: false, status: 400, fout: 'Onbekende periode.' } as const;
+		if (!magDezeGemeenten(wie, eigenProvincie, v)) {
+			await ctx.audit({
+				entity: 'herverdeling',
+				entityId: 'nieuw',
+				action: 'geweigerd-recht',
+				after: { invoer }
+			});
+			return { ok: false, status: 403, fout: EIGEN_GEMEENTE } as const;
+		}
 		if (v.fouten.length > 0) {
 			await ctx.audit({
 				entity: 'herverdeling',
@@ -337,19 +371,7 @@ export async function voerUit(
 		if (!hv || !mag(wie.actor, { actie: 'herverdeling.bekijken', gemeenten: refs })) {
 			return weiger(404, 'Dit herverdelingsvoorstel bestaat niet.');
 		}
-		if (hv.versie !== versie) {
-			const wanneer = hv.gewijzigdAt.toLocaleTimeString('nl-NL', {
-				hour: '2-digit',
-				minute: '2-digit',
-				timeZone: 'Europe/Amsterdam'
-			});
-			return weiger(
-				409,
-				`Dit voorstel is intussen gewijzigd (om ${wanneer}); uw ${HANDELING_NAAM[h.soort].toLowerCase()} is niet verwerkt. Bekijk de nieuwe stand en probeer het zo nodig opnieuw.`
-			);
-		}
-
-		// The right for this step.
+		// The right for this step, before anything else is told (the version, the state).
 		const magDit =
 			h.soort === 'akkoord' || h.soort === 'afwijzen'
 				? refs.some(
@@ -368,6 +390,25 @@ export async function voerUit(
 					: h.soort === 'verwerken'
 						? 'Alleen de toezichthouder van een betrokken provincie verwerkt een herverdeling.'
 						: 'Alleen de indiener of de toezichthouder kan dit voorstel wijzigen of intrekken.'
+			);
+		}
+
+		if (hv.versie !== versie) {
+			const wanneer = hv.gewijzigdAt.toLocaleTimeString('nl-NL', {
+				hour: '2-digit',
+				minute: '2-digit',
+				timeZone: 'Europe/Amsterdam'
+			});
+			return weiger(
+				409,
+				`Dit voorstel is intussen gewijzigd (om ${wanneer}); uw ${HANDELING_NAAM[h.soort].toLowerCase()} is niet verwerkt. Bekijk de nieuwe stand en probeer het zo nodig opnieuw.`
+			);
+		}
+
+		if (h.soort === 'akkoord' && h.besluitDatum > vandaag(nu)) {
+			return weiger(
+				400,
+				'De datum van het B&W-besluit ligt in de toekomst; vul de datum van het besluit in.'
 			);
 		}
 
@@ -398,6 +439,16 @@ export async function voerUit(
 				id,
 				nu
 			);
+			if (
+				v &&
+				h.soort === 'bewerken' &&
+				!refs.some((g) =>
+					mag(wie.actor, { actie: 'toezicht.beoordelen', provincieCode: g.provincieCode })
+				) &&
+				!magDezeGemeenten(wie, hv.provincieCode, v)
+			) {
+				return weiger(403, EIGEN_GEMEENTE);
+			}
 			if (v && v.fouten.length > 0) {
 				return weiger(409, ongeldig(v, HANDELING_NAAM[h.soort]).fout as string, v.fouten);
 			}
@@ -703,9 +754,11 @@ export async function haalHerverdeling(actor: Actor, id: number, nu = new Date()
 				at: g.at,
 				door: g.actorLabel,
 				actie: g.action,
-				details: (g.after ?? null) as Record<string, unknown> | null
+				// A removal records what was there before.
+				details: (g.after ?? g.before ?? null) as Record<string, unknown> | null
 			})),
-		berichten
+		berichten,
+		bijlagen: await bijlagenVan(db(), id)
 	};
 }
 
@@ -761,4 +814,202 @@ export async function formulierGegevens(
 		standen[p] = Object.fromEntries(s);
 	}
 	return { vandaag: dag, perioden: perioden.map(formatHalfjaar), gemeenten: lijst, standen };
+}
+
+/** Attachments support the motivation: documents, not scans (issue 5 §1). */
+export const HERVERDELING_BESTANDEN: readonly BestandSoort[] = ['pdf', 'docx', 'xlsx'];
+/** At most this many attachments per proposal. */
+export const MAX_BIJLAGEN = 10;
+
+export interface Bijlage {
+	bestandId: number;
+	naam: string;
+	mime: string;
+	grootte: number;
+	door: string;
+	at: Date;
+}
+
+/** The attachments of a herverdeling, oldest first (metadata only). */
+export async function bijlagenVan(ex: Executor, id: number): Promise<Bijlage[]> {
+	const rijen = await ex
+		.select({
+			bestandId: herverdelingBijlagen.bestandId,
+			naam: bestanden.naam,
+			mime: bestanden.mime,
+			grootte: bestanden.grootte,
+			door: herverdelingBijlagen.doorLabel,
+			at: herverdelingBijlagen.at
+		})
+		.from(herverdelingBijlagen)
+		.innerJoin(bestanden, eq(bestanden.id, herverdelingBijlagen.bestandId))
+		.where(eq(herverdelingBijlagen.herverdelingId, id))
+		.orderBy(asc(herverdelingBijlagen.at), asc(herverdelingBijlagen.bestandId));
+	return rijen;
+}
+
+/**
+ * Whether this person may add or remove attachments of the proposal now: it exists and is
+ * visible (else 404), they are the proposer or a toezichthouder involved (else 403), and it is a
+ * concept or ingediend (else 409). Also used before an upload is read, so that a refused person
+ * never gets as far as the file checks.
+ */
+export async function bijlagenBeheer(ex: Executor, wie: Wie, id: number, vergrendel = false) {
+	const q = ex.select().from(herverdelingen).where(eq(herverdelingen.id, id));
+	const [hv] = vergrendel ? await q.for('update') : await q;
+	const rijen = hv
+		? await ex
+				.select()
+				.from(herverdelingGemeenten)
+				.where(eq(herverdelingGemeenten.herverdelingId, id))
+		: [];
+	const refs = gemeenteRefs(rijen);
+	const nee = (status: 403 | 404 | 409, fout: string) => ({ ok: false as const, status, fout });
+	if (!hv || !mag(wie.actor, { actie: 'herverdeling.bekijken', gemeenten: refs })) {
+		return nee(404, 'Dit herverdelingsvoorstel bestaat niet.');
+	}
+	if (!magBeheren(wie, hv.door, refs)) {
+		return nee(
+			403,
+			'Alleen de indiener of de toezichthouder kan bijlagen toevoegen of verwijderen.'
+		);
+	}
+	if (hv.status !== 'concept' && hv.status !== 'ingediend') {
+		return nee(
+			409,
+			`Dit voorstel is ${STATUS_NAMEN[hv.status].toLowerCase()}; de bijlagen liggen vast.`
+		);
+	}
+	return { ok: true as const, hv, rijen };
+}
+
+type BijlageHandeling =
+	| { soort: 'toevoegen'; bestand: GecontroleerdBestand }
+	| { soort: 'verwijderen'; bestandId: number };
+
+/**
+ * Adds or removes an attachment: the proposer or a toezichthouder involved, while the proposal
+ * is a concept or ingediend (a vastgesteld herverdeling is what the colleges agreed on). Does
+ * not change the version (the numbers stay as they are) but tells the rooms, so open pages
+ * show the list. Every attempt is audited; a refusal stores no file.
+ */
+async function wijzigBijlage(wie: Wie, id: number, b: BijlageHandeling): Promise<Uitkomst> {
+	return mutate(wie.audit, async (ctx) => {
+		const weiger = async (status: 400 | 403 | 404 | 409, fout: string): Promise<Uitkomst> => {
+			await ctx.audit({
+				entity: 'herverdeling',
+				entityId: id,
+				action: `geweigerd-bijlage-${b.soort}`,
+				after: {
+					status,
+					fout,
+					...(b.soort === 'toevoegen'
+						? { naam: b.bestand.naam, sha256: b.bestand.sha256 }
+						: { bestandId: b.bestandId })
+				}
+			});
+			return { ok: false, status, fout };
+		};
+		const c = await bijlagenBeheer(ctx.tx, wie, id, true);
+		if (!c.ok) return weiger(c.status, c.fout);
+		const { hv, rijen } = c;
+		const huidige = await ctx.tx
+			.select({ bestandId: herverdelingBijlagen.bestandId, sha256: bestanden.sha256 })
+			.from(herverdelingBijlagen)
+			.innerJoin(bestanden, eq(bestanden.id, herverdelingBijlagen.bestandId))
+			.where(eq(herverdelingBijlagen.herverdelingId, id));
+
+		if (b.soort === 'toevoegen') {
+			if (huidige.length >= MAX_BIJLAGEN) {
+				return weiger(
+					409,
+					`Een voorstel heeft ten hoogste ${MAX_BIJLAGEN} bijlagen; verwijder er eerst een.`
+				);
+			}
+			if (huidige.some((x) => x.sha256 === b.bestand.sha256)) {
+				return weiger(409, `‘${b.bestand.naam}’ is al bij dit voorstel gevoegd.`);
+			}
+			const info = await slaBestandOp(ctx.tx, b.bestand, wie.audit);
+			await ctx.tx.insert(herverdelingBijlagen).values({
+				herverdelingId: id,
+				bestandId: info.id,
+				door: wie.audit.userId,
+				doorLabel: wie.audit.label
+			});
+			await ctx.audit({
+				entity: 'herverdeling',
+				entityId: id,
+				action: 'bijlage-toegevoegd',
+				after: { bestandId: info.id, naam: info.naam, grootte: info.grootte, sha256: info.sha256 }
+			});
+		} else {
+			if (!huidige.some((x) => x.bestandId === b.bestandId)) {
+				return weiger(404, 'Deze bijlage hoort niet (meer) bij dit voorstel.');
+			}
+			const [info] = await ctx.tx
+				.select(bestandInfoKolommen)
+				.from(bestanden)
+				.where(eq(bestanden.id, b.bestandId));
+			await ctx.tx
+				.delete(herverdelingBijlagen)
+				.where(
+					and(
+						eq(herverdelingBijlagen.herverdelingId, id),
+						eq(herverdelingBijlagen.bestandId, b.bestandId)
+					)
+				);
+			// The file belonged to this link only.
+			await ctx.tx.delete(bestanden).where(eq(bestanden.id, b.bestandId));
+			await ctx.audit({
+				entity: 'herverdeling',
+				entityId: id,
+				action: 'bijlage-verwijderd',
+				before: { bestandId: b.bestandId, naam: info?.naam, sha256: info?.sha256 }
+			});
+		}
+		await publiceer(
+			ctx,
+			rijen.map((r) => r.provincieCode),
+			{ id, status: hv.status, versie: hv.versie, akkoordGevraagd: [] }
+		);
+		return { ok: true, id, versie: hv.versie } as const;
+	});
+}
+
+export const voegBijlageToe = (wie: Wie, id: number, bestand: GecontroleerdBestand) =>
+	wijzigBijlage(wie, id, { soort: 'toevoegen', bestand });
+
+export const verwijderBijlage = (wie: Wie, id: number, bestandId: number) =>
+	wijzigBijlage(wie, id, { soort: 'verwijderen', bestandId });
+
+/**
+ * One attachment with its bytes, for whoever may see the herverdeling; null when the proposal is
+ * not visible or the file is not one of its attachments (a right on one proposal never opens
+ * another's file).
+ */
+export async function leesBijlage(
+	actor: Actor,
+	id: number,
+	bestandId: number
+): Promise<BestandRij | null> {
+	const rijen = await db()
+		.select({
+			gemeenteCode: herverdelingGemeenten.gemeenteCode,
+			provincieCode: herverdelingGemeenten.provincieCode
+		})
+		.from(herverdelingGemeenten)
+		.where(eq(herverdelingGemeenten.herverdelingId, id));
+	if (rijen.length === 0) return null;
+	if (!mag(actor, { actie: 'herverdeling.bekijken', gemeenten: gemeenteRefs(rijen) })) return null;
+	const [link] = await db()
+		.select({ n: count() })
+		.from(herverdelingBijlagen)
+		.where(
+			and(
+				eq(herverdelingBijlagen.herverdelingId, id),
+				eq(herverdelingBijlagen.bestandId, bestandId)
+			)
+		);
+	if (!link || Number(link.n) === 0) return null;
+	return leesBestand(db(), bestandId);
 }

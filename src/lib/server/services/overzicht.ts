@@ -52,6 +52,15 @@ export interface OverzichtRij extends GemeenteStand {
 export interface RegioTotaal {
 	regio: string;
 	gemeenten: number;
+	/** Σ official taakstelling (before herverdeling). */
+	taakstellingOrigineel: number;
+	/**
+	 * Σ taakstelling that counts (after verwerkte herverdelingen). A herverdeling is zero-sum over
+	 * its gemeenten, so this equals the official total wherever all of them are counted.
+	 */
+	taakstelling: number;
+	/** Gemeenten whose taakstelling was changed by a verwerkte herverdeling. */
+	herverdeeld: number;
 	opgave: number;
 	gehuisvest: number;
 	nogTeHuisvesten: number;
@@ -77,6 +86,9 @@ export async function provincieOverzicht(
 	);
 	const leeg = {
 		gemeenten: 0,
+		taakstellingOrigineel: 0,
+		taakstelling: 0,
+		herverdeeld: 0,
 		opgave: 0,
 		gehuisvest: 0,
 		nogTeHuisvesten: 0,
@@ -200,6 +212,9 @@ export async function provincieOverzicht(
 		for (const r of lijst) if (r.trede) treden[r.trede] = (treden[r.trede] ?? 0) + 1;
 		return {
 			gemeenten: lijst.length,
+			taakstellingOrigineel: lijst.reduce((t, r) => t + (r.taakstellingOrigineel ?? 0), 0),
+			taakstelling: lijst.reduce((t, r) => t + (r.taakstelling ?? 0), 0),
+			herverdeeld: lijst.filter((r) => r.herverdeeld !== 0).length,
 			opgave,
 			gehuisvest,
 			nogTeHuisvesten: lijst.reduce((t, r) => t + (r.nogTeHuisvesten ?? 0), 0),

@@ -3,12 +3,21 @@ import { parseHalfjaar } from '$lib/domain/periode/halfjaar';
 import { db, type Executor } from '../db';
 import { gemeenten, imports, realisatiecijfers, taakstellingen } from '../db/schema';
 import type { Melding } from '../import/tabel';
+import { verwerkteWijzigingen } from './herverdeeld';
 
 /** One gemeente's figures for a period, as the province overview shows them. */
 export interface GemeenteStand {
 	gemeenteCode: string;
 	naam: string;
+	/**
+	 * The taakstelling that counts: the official number plus verwerkte herverdelingen (issue 5
+	 * §3), as the engine uses it. Null without an official number.
+	 */
 	taakstelling: number | null;
+	/** The official number (import or computation), before herverdeling. */
+	taakstellingOrigineel: number | null;
+	/** Σ change by verwerkte herverdelingen for the period (0 when none). */
+	herverdeeld: number;
 	bron: 'import' | 'berekend' | null;
 	/** The latest month with COA figures in the period, or null when none arrived yet. */
 	laatsteMaand: string | null;
@@ -45,17 +54,13 @@ export async function provincieStand(
 		.where(and(eq(gemeenten.jaar, h.jaar), eq(gemeenten.provincieCode, provincieCode)))
 		.orderBy(asc(gemeenten.naam));
 	if (rows.length === 0) return [];
+	const codes = rows.map((r) => r.gemeenteCode);
+	const herverdeeld = await verwerkteWijzigingen(db(), codes);
 	const cijfers = await db()
 		.select()
 		.from(realisatiecijfers)
 		.where(
-			and(
-				eq(realisatiecijfers.periode, periode),
-				inArray(
-					realisatiecijfers.gemeenteCode,
-					rows.map((r) => r.gemeenteCode)
-				)
-			)
+			and(eq(realisatiecijfers.periode, periode), inArray(realisatiecijfers.gemeenteCode, codes))
 		)
 		.orderBy(asc(realisatiecijfers.maand));
 	const perGemeente = new Map<string, typeof cijfers>();
@@ -67,8 +72,15 @@ export async function provincieStand(
 	return rows.map((r) => {
 		const eigen = perGemeente.get(r.gemeenteCode) ?? [];
 		const laatste = eigen.at(-1);
+		const delta =
+			r.taakstelling === null ? 0 : (herverdeeld.get(`${periode}/${r.gemeenteCode}`) ?? 0);
 		return {
-			...r,
+			gemeenteCode: r.gemeenteCode,
+			naam: r.naam,
+			taakstelling: r.taakstelling === null ? null : r.taakstelling + delta,
+			taakstellingOrigineel: r.taakstelling,
+			herverdeeld: delta,
+			bron: r.bron,
 			laatsteMaand: laatste?.maand ?? null,
 			gehuisvest: laatste?.gehuisvest ?? null,
 			koppelingen: laatste?.koppelingen ?? null,

@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { kamerNaam, mag } from '$lib/domain/autorisatie/rechten';
 import { db } from '$lib/server/db';
+import { requireRight } from '$lib/server/guard';
 import { eigenProvincie } from '$lib/server/herverdeling-formulier';
 import { currentSeq } from '$lib/server/realtime/publish';
 import { lijstHerverdelingen } from '$lib/server/services/herverdelingen';
@@ -9,6 +10,7 @@ import { provincieNaam } from '$lib/server/services/overzicht';
 export const load = (async (event) => {
 	const actor = event.locals.actor;
 	const provincie = eigenProvincie(actor, event.url.searchParams.get('provincie'));
+	requireRight(event, { actie: 'herverdeling.overzicht', provincieCode: provincie });
 	const kamer = kamerNaam({ soort: 'provincie', code: provincie });
 	event.depends(`live:${kamer}`);
 	const liveSeq = await currentSeq(db(), kamer);

@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { HERVERDELING_STATUSSEN } from '../../../domain/herverdeling/workflow';
 import { users } from './auth';
+import { bestanden } from './bestanden';
 
 const statussenSql = sql.raw(HERVERDELING_STATUSSEN.map((s) => `'${s}'`).join(', '));
 
@@ -85,4 +86,26 @@ export const herverdelingGemeenten = pgTable(
 			sql`${t.reactie} <> 'afgewezen' or ${t.reden} is not null`
 		)
 	]
+);
+
+/**
+ * Attachments of a herverdeling (issue 5 §1: "a motivation and attachments"): a link to a file in
+ * the file store. Who may read one is decided by the herverdeling (`herverdeling.bekijken`);
+ * the file belongs to this link only and is removed with it.
+ */
+export const herverdelingBijlagen = pgTable(
+	'herverdeling_bijlagen',
+	{
+		herverdelingId: integer()
+			.notNull()
+			.references(() => herverdelingen.id, { onDelete: 'cascade' }),
+		bestandId: integer()
+			.notNull()
+			.unique()
+			.references(() => bestanden.id),
+		door: integer().references(() => users.id),
+		doorLabel: text().notNull(),
+		at: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.herverdelingId, t.bestandId] })]
 );

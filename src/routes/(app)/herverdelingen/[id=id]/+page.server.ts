@@ -8,10 +8,26 @@ import {
 	verwerkenSchema,
 	versieSchema
 } from '$lib/schemas/herverdeling';
+import {
+	acceptAttribuut,
+	controleerUpload,
+	formatGrootte,
+	soortenTekst
+} from '$lib/server/bestanden';
 import { db } from '$lib/server/db';
+import { env } from '$lib/server/env';
 import { wieVan } from '$lib/server/herverdeling-formulier';
 import { currentSeq } from '$lib/server/realtime/publish';
-import { haalHerverdeling, voerUit, type Handeling } from '$lib/server/services/herverdelingen';
+import {
+	HERVERDELING_BESTANDEN,
+	MAX_BIJLAGEN,
+	bijlagenBeheer,
+	haalHerverdeling,
+	verwijderBijlage,
+	voegBijlageToe,
+	voerUit,
+	type Handeling
+} from '$lib/server/services/herverdelingen';
 
 export const load = (async (event) => {
 	const actor = event.locals.actor;
@@ -32,12 +48,20 @@ export const load = (async (event) => {
 	const beheren =
 		(user !== null && d.herverdeling.door === user.id) ||
 		refs.some((g) => mag(actor, { actie: 'toezicht.beoordelen', provincieCode: g.provincieCode }));
+	const open = d.herverdeling.status === 'concept' || d.herverdeling.status === 'ingediend';
 	return {
 		...d,
 		kamer,
 		liveSeq,
+		bijlageVeld: {
+			accept: acceptAttribuut(HERVERDELING_BESTANDEN),
+			soorten: soortenTekst(HERVERDELING_BESTANDEN),
+			maxTekst: formatGrootte(env().BIJLAGE_MAX_BYTES),
+			max: MAX_BIJLAGEN
+		},
 		rechten: {
 			beheren,
+			bijlagen: beheren && open,
 			verwerken: mag(actor, { actie: 'herverdeling.verwerken', gemeenten: refs }),
 			besluiten: refs
 				.filter((g) => mag(actor, { actie: 'gemeente.besluiten', gemeente: g }))
@@ -87,7 +111,47 @@ function velden<T>(
 	return { fout };
 }
 
+/** Adds an attachment: the right first, then the file (a refused person's upload is not read). */
+async function bijlageToevoegen(event: Event) {
+	const actie = 'bijlage';
+	const wie = wieVan(event);
+	const id = Number(event.params.id);
+	const c = await bijlagenBeheer(db(), wie, id);
+	if (!c.ok) {
+		if (c.status === 404) error(404, c.fout);
+		if (c.status === 403) error(403, c.fout);
+		return fail(c.status, { actie, fouten: { algemeen: c.fout } });
+	}
+	const form = await event.request.formData();
+	const b = await controleerUpload(form.get('bestand'), { soorten: HERVERDELING_BESTANDEN });
+	if (!b.ok) return fail(400, { actie, fouten: { bestand: b.fout } });
+	const u = await voegBijlageToe(wie, id, b.bestand);
+	if (!u.ok) {
+		if (u.status === 404) error(404, u.fout);
+		return fail(u.status, { actie, fouten: { bestand: u.fout } });
+	}
+	return { actie, succes: true, naam: b.bestand.naam };
+}
+
+async function bijlageVerwijderen(event: Event) {
+	const actie = 'bijlageVerwijderen';
+	const form = await event.request.formData();
+	const bestandId = Number(form.get('bestandId'));
+	if (!Number.isSafeInteger(bestandId) || bestandId < 1) {
+		return fail(400, { actie, fouten: { algemeen: 'Onbekende bijlage.' } });
+	}
+	const u = await verwijderBijlage(wieVan(event), Number(event.params.id), bestandId);
+	if (!u.ok) {
+		if (u.status === 404 && u.fout.startsWith('Dit herverdelingsvoorstel')) error(404, u.fout);
+		if (u.status === 403) error(403, u.fout);
+		return fail(u.status, { actie, fouten: { algemeen: u.fout } });
+	}
+	return { actie, succes: true };
+}
+
 export const actions = {
+	bijlage: bijlageToevoegen,
+	bijlageVerwijderen,
 	akkoord: (event) =>
 		stap(event, (form) => {
 			const v = velden(akkoordSchema, form);

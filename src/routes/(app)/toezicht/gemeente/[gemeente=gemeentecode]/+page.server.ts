@@ -8,6 +8,7 @@ import { db } from '$lib/server/db';
 import { gemeenten } from '$lib/server/db/schema';
 import { currentSeq } from '$lib/server/realtime/publish';
 import { beleidVan, tijdlijn } from '$lib/server/services/beoordelingen';
+import { taakstellingenVan } from '$lib/server/services/herverdeeld';
 import { huurcontractenVanGemeente, vandaagInNederland } from '$lib/server/services/huurcontracten';
 import {
 	bijlageVeld,
@@ -46,19 +47,22 @@ export const load = (async (event) => {
 	const actor = event.locals.actor;
 	const ref = { code: g.code, provincieCode: g.provincieCode };
 	const vandaag = vandaagInNederland();
-	const [stappen, huurcontracten, beleid, beginstanden, eerste, signalen] = await Promise.all([
-		tijdlijn(db(), g.code),
-		huurcontractenVanGemeente(db(), g.code),
-		beleidVan(db(), g.provincieCode, formatHalfjaar(halfjaarVanDatum(vandaag)!)),
-		beginstandHistorie(db(), g.code),
-		eerstePeriode(db(), g.code),
-		cijferSignalen(db(), [g.code])
-	]);
+	const [stappen, taakstellingen, huurcontracten, beleid, beginstanden, eerste, signalen] =
+		await Promise.all([
+			tijdlijn(db(), g.code),
+			taakstellingenVan(db(), g.code),
+			huurcontractenVanGemeente(db(), g.code),
+			beleidVan(db(), g.provincieCode, formatHalfjaar(halfjaarVanDatum(vandaag)!)),
+			beginstandHistorie(db(), g.code),
+			eerstePeriode(db(), g.code),
+			cijferSignalen(db(), [g.code])
+		]);
 	return {
 		gemeente: { code: g.code, naam: g.naam, provincieCode: g.provincieCode, jaar: g.jaar },
 		kamer,
 		liveSeq,
 		stappen: stappen.reverse(),
+		taakstellingen,
 		/** The policy page is for those who follow the provincie's supervision. */
 		magBeleidZien: mag(actor, {
 			actie: 'toezicht.bekijken',

@@ -11,6 +11,8 @@ const KOPPEN = [
 	'Peildatum trede',
 	'Trede bij besluit',
 	'Taakstelling',
+	'Herverdeling',
+	'Taakstelling na herverdeling',
 	'Opgave',
 	'Gehuisvest',
 	'Tot en met maand',
@@ -21,7 +23,10 @@ const KOPPEN = [
 	'Signalen bij COA-cijfers'
 ];
 
-/** The province overview as a download: CSV or XLSX, the same rows the page shows. */
+/**
+ * The province overview as a download: CSV or XLSX, the same rows the page shows, with the
+ * official and the redistributed taakstelling side by side (verwerkte herverdelingen).
+ */
 export const GET: RequestHandler = async (event) => {
 	const { provincie, halfjaar } = event.params;
 	requireRight(event, { actie: 'toezicht.bekijken', provincieCode: provincie });
@@ -34,6 +39,8 @@ export const GET: RequestHandler = async (event) => {
 		r.trede,
 		r.peildatum,
 		r.tredeIsBesluit ? 'ja' : 'nee',
+		r.taakstellingOrigineel,
+		r.herverdeeld,
 		r.taakstelling,
 		r.opgave,
 		r.gehuisvest,

@@ -150,7 +150,7 @@ describe('valideerHerverdeling: every rule', () => {
 			[50, 57]
 		]);
 		expect(v.fouten[0]!.bericht).toBe(
-			'De wijzigingen tellen op tot -3; dat moet precies 0 zijn (de som van de taakstellingen blijft gelijk, art. 29 lid 2 Huisvestingswet 2014).'
+			'De wijzigingen tellen op tot −3; dat moet precies 0 zijn (de som van de taakstellingen blijft gelijk, art. 29 lid 2 Huisvestingswet 2014).'
 		);
 		const onder = valideerHerverdeling(invoer([w('GM0001', -71), w('GM0002', 71)]));
 		expect(onder.fouten[0]!.bericht).toContain('er zijn al 30 vergunninghouders');

@@ -83,7 +83,7 @@ export interface ValidatieInvoer {
 }
 
 const getal = (n: number) => n.toLocaleString('nl-NL');
-const metTeken = (n: number) => (n > 0 ? `+${getal(n)}` : getal(n));
+const metTeken = (n: number) => (n > 0 ? `+${getal(n)}` : n < 0 ? `−${getal(-n)}` : '0');
 
 /**
  * A period is closed once its end peildatum has come: the judgement is then made on the

@@ -89,7 +89,14 @@ export type VolgAntwoord =
 export interface ServerToClient {
 	gebeurtenis: (e: LiveGebeurtenis) => void;
 	aanwezigheid: (a: Aanwezigheid) => void;
+	/** Another editor's Yjs update of a document this socket has open (base64). */
+	'yjs:update': (m: { document: string; update: string }) => void;
 }
+
+/** Answer to 'yjs:open': what the client misses, and the server's state vector (base64). */
+export type YjsOpenAntwoord =
+	| { ok: true; update: string; staat: string; recht: 'lezen' | 'schrijven' }
+	| { ok: false; fout: string };
 
 export interface ClientToServer {
 	'kamer:volgen': (
@@ -101,4 +108,15 @@ export interface ClientToServer {
 	 * emit until the server acks it (an unacknowledged emit blocks the queue for ~20 s).
 	 */
 	'kamer:verlaten': (req: { kamer: string }, ack: (res: { ok: boolean }) => void) => void;
+	/** Open a collaborative document; `staat`: the client's state vector (base64), if it has one. */
+	'yjs:open': (
+		req: { document: string; staat?: string },
+		ack: (res: YjsOpenAntwoord) => void
+	) => void;
+	/** A local Yjs update (base64) to store and relay. */
+	'yjs:update': (
+		req: { document: string; update: string },
+		ack: (res: { ok: boolean; fout?: string }) => void
+	) => void;
+	'yjs:sluiten': (req: { document: string }, ack: (res: { ok: boolean }) => void) => void;
 }

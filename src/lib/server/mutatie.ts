@@ -1,5 +1,5 @@
 import { auditLog } from './db/schema';
-import { db, type Tx } from './db';
+import { db, type Executor, type Tx } from './db';
 import type { GebeurtenisType } from '$lib/realtime/events';
 import { emitCommitted, queueEvent } from './realtime/publish';
 
@@ -27,7 +27,11 @@ export interface MutatieContext {
 	publish(kamer: string, type: GebeurtenisType, payload: unknown): Promise<void>;
 }
 
-export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
+export async function writeAudit(
+	tx: Executor,
+	actor: AuditActor,
+	entry: AuditEntry
+): Promise<void> {
 	await tx.insert(auditLog).values({
 		actorUserId: actor.userId,
 		actorLabel: actor.label,

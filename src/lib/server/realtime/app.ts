@@ -12,6 +12,7 @@ import { loadActor } from '../auth/actor';
 import { writeAudit } from '../mutatie';
 import { eventsSince } from './publish';
 import { registerRealtimeApp } from './hub.js';
+import { ontvangUpdate, openDocument, yjsKamer } from './yjs';
 
 export interface SocketData {
 	actor: Actor;
@@ -198,6 +199,41 @@ function onConnection(io: IO, socket: S) {
 		const naam = kamerNaam(k);
 		void socket.leave(naam);
 		void broadcastAanwezigheid(io, naam).catch(logError);
+	});
+	socket.on('yjs:open', (req, ack) => {
+		openDocument(d.actor, req?.document, req?.staat)
+			.then(async (res) => {
+				if (res.ok) await socket.join(yjsKamer(req.document));
+				if (typeof ack === 'function') ack(res);
+			})
+			.catch((err: unknown) => {
+				logError(err);
+				if (typeof ack === 'function') ack({ ok: false, fout: 'Serverfout bij het openen.' });
+			});
+	});
+	socket.on('yjs:update', (req, ack) => {
+		const audit = {
+			userId: d.actor.soort === 'gebruiker' ? d.actor.userId : null,
+			label: actorLabel(d)
+		};
+		ontvangUpdate(d.actor, audit, req?.document, req?.update)
+			.then((res) => {
+				if (res.ok) {
+					socket.to(yjsKamer(res.document)).emit('yjs:update', {
+						document: res.document,
+						update: req.update
+					});
+				}
+				if (typeof ack === 'function') ack(res.ok ? { ok: true } : { ok: false, fout: res.fout });
+			})
+			.catch((err: unknown) => {
+				logError(err);
+				if (typeof ack === 'function') ack({ ok: false, fout: 'Serverfout bij het opslaan.' });
+			});
+	});
+	socket.on('yjs:sluiten', (req, ack) => {
+		if (typeof ack === 'function') ack({ ok: true });
+		if (typeof req?.document === 'string') void socket.leave(yjsKamer(req.document));
 	});
 	let kamers: string[] = [];
 	socket.on('disconnecting', () => {

@@ -7,7 +7,7 @@ import { users } from './auth';
  * PGlite a Uint8Array; both become a plain Uint8Array here, and a Buffer goes to the driver
  * (postgres.js serialises a Buffer as bytea; PGlite accepts any Uint8Array).
  */
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 	dataType: () => 'bytea',
 	toDriver: (v) => Buffer.from(v.buffer, v.byteOffset, v.byteLength),
 	fromDriver: (v) => new Uint8Array(v.buffer, v.byteOffset, v.byteLength)

@@ -10,3 +10,4 @@ export * from './herverdeling';
 export * from './bestanden';
 export * from './huurcontracten';
 export * from './kaart';
+export * from './vergaderingen';

@@ -276,10 +276,11 @@ describe('status wijzigen', () => {
 			tafelId: 1
 		});
 		expect(oud).toMatchObject({ ok: false, code: 'VEROUDERD', status: 409 });
-		if (!oud.ok)
+		if (!oud.ok) {
 			expect(oud.fout).toBe(
 				'Dit actiepunt is intussen gewijzigd door Daan Visser (nu: in uitvoering). Bekijk de nieuwe stand en kies opnieuw.'
 			);
+		}
 		expect(await rij(vanDaan)).toMatchObject({ status: 'in-uitvoering', versie: 2 });
 		// Under another table's page it does not exist.
 		expect(

@@ -43,6 +43,7 @@ export interface Actiepunt {
 	id: number;
 	regietafelId: number;
 	tafelNaam: string;
+	provincieCode: string;
 	vergaderingId: number;
 	vergaderingDatum: string;
 	agendapuntId: number | null;
@@ -62,6 +63,7 @@ const kolommen = {
 	id: actiepunten.id,
 	regietafelId: actiepunten.regietafelId,
 	tafelNaam: regietafels.naam,
+	provincieCode: regietafels.provincieCode,
 	vergaderingId: actiepunten.vergaderingId,
 	vergaderingDatum: vergaderingen.datum,
 	agendapuntId: actiepunten.agendapuntId,

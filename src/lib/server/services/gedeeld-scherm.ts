@@ -1,65 +1,13 @@
 import { formatHalfjaar, halfjaarVan } from '$lib/domain/periode/halfjaar';
-import { telVoorAchter, type VoorAchter } from '$lib/domain/vergadering/stand';
-import type { Trede } from '$lib/domain/ladder/trede';
+import { telVoorAchter } from '$lib/domain/vergadering/stand';
+import type { Scherm, SchermActiepunt, SchermStand } from '$lib/components/vergadering/scherm';
 import { db } from '../db';
 import { actiepuntenVanVergadering, openActiepuntenVoor, type Actiepunt } from './actiepunten';
 import type { TafelOverzicht } from './regietafels';
 import { tafelStand } from './tafelstand';
 import { haalAgenda, type VergaderingRij } from './vergaderingen';
 
-export interface SchermStand {
-	periode: string;
-	totaal: {
-		gemeenten: number;
-		opgave: number;
-		gehuisvest: number;
-		nogTeHuisvesten: number;
-		fractieGerealiseerd: number | null;
-		treden: Partial<Record<Trede, number>>;
-	} & VoorAchter;
-	regios: {
-		regio: string;
-		gemeenten: number;
-		opgave: number;
-		gehuisvest: number;
-		fractieGerealiseerd: number | null;
-		voor: number;
-		achter: number;
-		onbekend: number;
-	}[];
-	/** For the map slot: the provincie whose map a 'stand-van-zaken' item may show. */
-	provincieCode: string;
-	/** The gemeenten of the table (a regional table's regio; all of the provincie for a PRT). */
-	gemeenten: string[];
-}
-
-export interface Scherm {
-	vergadering: {
-		id: number;
-		datum: string;
-		begintijd: string;
-		eindtijd: string;
-		locatie: string;
-		onlineLink: string | null;
-		status: VergaderingRij['status'];
-		huidigAgendapuntId: number | null;
-		huidigSinds: string | null;
-	};
-	agenda: {
-		id: number;
-		titel: string;
-		type: string;
-		duur: number;
-		presentator: string;
-		omschrijving: string;
-	}[];
-	/** The live figures, when the current agendapunt is a stand van zaken. */
-	stand: SchermStand | null;
-	/** "Actiepunten vorige vergadering" on screen: the open ones from earlier meetings. */
-	open: Actiepunt[];
-	/** Afspraken recorded at the current agendapunt (appear as they are recorded). */
-	afspraken: Actiepunt[];
-}
+export type { Scherm, SchermStand };
 
 /**
  * What a shared screen shows of a meeting (participants' devices, the projector, kiosk links):
@@ -109,7 +57,17 @@ export async function schermGegevens(tafel: TafelOverzicht, v: VergaderingRij): 
 		},
 		agenda: agenda.map(({ bijlagen: _b, volgorde: _v, ...p }) => p),
 		stand,
-		open,
-		afspraken: alle.filter((a) => a.agendapuntId === huidig?.id)
+		open: open.map(kort),
+		afspraken: alle.filter((a) => a.agendapuntId === huidig?.id).map(kort)
 	};
 }
+
+const kort = (a: Actiepunt): SchermActiepunt => ({
+	id: a.id,
+	omschrijving: a.omschrijving,
+	eigenaarNaam: a.eigenaarNaam,
+	eigenaarOrganisatie: a.eigenaarOrganisatie,
+	deadline: a.deadline,
+	status: a.status,
+	vergaderingDatum: a.vergaderingDatum
+});

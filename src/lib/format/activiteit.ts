@@ -18,7 +18,24 @@ const ZINNEN: Record<string, string> = {
 	'huurcontract/geaccepteerd': 'accepteerde een huurcontract',
 	'huurcontract/afgewezen': 'wees een huurcontract af',
 	'huurcontract/ingetrokken': 'trok een huurcontract in',
-	'realtime-kamer/toegang-geweigerd': 'kreeg geen toegang tot een live-kamer'
+	'realtime-kamer/toegang-geweigerd': 'kreeg geen toegang tot een live-kamer',
+	'vergadering/gepland': 'plande een vergadering',
+	'vergadering/gegevens-gewijzigd': 'wijzigde datum, tijd of plaats van een vergadering',
+	'vergadering/agendapunt-toegevoegd': 'voegde een agendapunt toe',
+	'vergadering/agendapunt-gewijzigd': 'wijzigde een agendapunt',
+	'vergadering/agendapunt-verwijderd': 'verwijderde een agendapunt',
+	'vergadering/agenda-herordend': 'wijzigde de volgorde van een agenda',
+	'vergadering/bijlage-toegevoegd': 'voegde een vergaderstuk toe',
+	'vergadering/bijlage-verwijderd': 'verwijderde een vergaderstuk',
+	'vergadering/aanwezigheid-geregistreerd': 'registreerde aanwezigheid bij een vergadering',
+	'vergadering/genodigden-bijgewerkt': 'nodigde nieuwe leden uit voor een vergadering',
+	'vergadering/gast-toegevoegd': 'voegde een gast toe aan een vergadering',
+	'vergadering/gast-verwijderd': 'verwijderde een gast van een vergadering',
+	'vergadering/gestart': 'startte een vergadering',
+	'vergadering/afgerond': 'rondde een vergadering af',
+	'vergadering/huidig-agendapunt': 'zette een agendapunt op het gedeelde scherm',
+	'actiepunt/vastgelegd': 'legde een afspraak vast als actiepunt',
+	'actiepunt/status-gewijzigd': 'wijzigde de status van een actiepunt'
 };
 
 export function activiteitZin(entity: string, action: string): string {

@@ -149,6 +149,39 @@ describe('een vergadering van de PRT', () => {
 		).not.toBeNull();
 	});
 
+	it('verplaatst een agendapunt door het te slepen', async () => {
+		await ga(secretaris, VERGADERING);
+		const voor = await agendaTitels(secretaris);
+		// Both items on screen, so the mouse can carry one to the other.
+		await secretaris.setViewportSize({ width: 1366, height: 3200 });
+		await secretaris.evaluate(() => window.scrollTo(0, 0));
+		const bron = (await secretaris
+			.locator('[data-testid=agenda] > li[data-titel="Rondvraag"] [data-knop=grip]')
+			.boundingBox())!;
+		const doel = (await secretaris
+			.locator(`[data-testid=agenda] > li[data-titel="${voor[1]}"] h3`)
+			.boundingBox())!;
+		await secretaris.mouse.move(bron.x + bron.width / 2, bron.y + bron.height / 2);
+		await secretaris.mouse.down();
+		await secretaris.mouse.move(bron.x + bron.width / 2 + 6, bron.y + bron.height / 2 + 6, {
+			steps: 3
+		});
+		await secretaris.mouse.move(doel.x + 20, doel.y + doel.height / 2, { steps: 10 });
+		await secretaris.mouse.up();
+		const verwacht = [voor[0]!, 'Rondvraag', ...voor.slice(1).filter((t) => t !== 'Rondvraag')];
+		expect(
+			await wachtTot(
+				async () => JSON.stringify(await agendaTitels(secretaris)) === JSON.stringify(verwacht)
+			)
+		).not.toBeNull();
+		await expect(
+			secretaris.locator('[data-testid=agenda-melding]').textContent()
+		).resolves.toContain('‘Rondvraag’ staat nu op plaats 2 van');
+		await secretaris.setViewportSize(NORMAAL);
+		await ga(secretaris, VERGADERING);
+		expect(await agendaTitels(secretaris)).toEqual(verwacht);
+	});
+
 	it('een kioskscherm en een deelnemer volgen het agendapunt dat de secretaris kiest', async () => {
 		const context = await nieuweContext(browser, server.url, GROOT);
 		contexts.push(context);

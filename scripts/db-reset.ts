@@ -9,6 +9,7 @@ import { migrate } from '../src/lib/server/db/migrate';
 import { useDatabase } from '../src/lib/server/db';
 import { seedDemo, DEMO_GEBRUIKERS, DEMO_WACHTWOORD } from '../src/lib/server/seed/demo';
 import { laadDemoCijfers } from '../src/lib/server/seed/demo-cijfers';
+import { laadDemoVergaderingen } from '../src/lib/server/seed/demo-vergaderingen';
 
 const e = env();
 const handle = await openDatabase({ url: e.DATABASE_URL, dataDir: e.PGLITE_DIR });
@@ -19,6 +20,7 @@ await migrate(handle);
 useDatabase(handle);
 const seed = await seedDemo();
 await laadDemoCijfers();
+await laadDemoVergaderingen(seed.prtId);
 console.log('Database gewist en demodata opnieuw geladen.');
 console.log(`Kiosklink PRT: /kiosk/${seed.kioskToken}`);
 console.log(`Demo-accounts (wachtwoord ${DEMO_WACHTWOORD}):`);

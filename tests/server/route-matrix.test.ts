@@ -59,6 +59,8 @@ const ONGELDIG = 'bestaat-niet-0000000000000000000';
 const HV = (naam: string) => `<hv:${naam}>`;
 /** An attachment (bestand id) by name, with the same per-role lookup. */
 const BIJLAGE = (naam: string) => `<bijlage:${naam}>`;
+/** A stuk of the demo's next PRT meeting (id 2), uploaded by the secretaris in beforeAll. */
+const STUK = '<stuk>';
 
 /**
  * ok = 2xx, or a 303 to a page other than the login page; L = 303 to /inloggen?terug=<route>;
@@ -125,6 +127,26 @@ const MATRIX: [route: string, cellen: string, waarom: string][] = [
 	['POST /toezicht/PV28/beleid?/opslaan',  'L   403 ok  403 403 403 403 403 403 403', 'a new policy version: toezicht.beoordelen PV28, the toezichthouder only (COA may look, not change)'],
 	['POST /toezicht/PV28/beleid?/voorbeeld', 'L   403 ok  403 403 403 403 403 403 403', 'the preview follows the right to change'],
 	['POST /toezicht/gemeente/GM0518?/beginstand', 'L   403 ok  403 403 403 403 403 403 403', 'stand bij aanvang: toezicht.beoordelen PV28, the toezichthouder only (not the gemeente itself, nor COA)'],
+	['GET /regietafels/1/vergaderingen/2',   'L   ok  ok  ok  ok  ok  403 ok  ok  403', 'vergadering.bekijken: whoever sees the PRT (beheerder, its members, toezichthouder PV28)'],
+	['GET /regietafels/2/vergaderingen/2',   'L   404 404 403 403 403 404 404 403 404', 'a PRT meeting under the Haaglanden URL: not found for those who see Haaglanden'],
+	['GET /regietafels/1/vergaderingen/999', 'L   404 404 404 404 404 403 404 404 403', 'no such meeting (once the table may be seen)'],
+	['GET /regietafels/1/vergaderingen/2/scherm', 'L   ok  ok  ok  ok  ok  403 ok  ok  403', 'vergadering.scherm-bekijken: the shared screen on one’s own device'],
+	['GET /regietafels/1/vergaderingen/2/vergadering.ics', 'L   ok  ok  ok  ok  ok  403 ok  ok  403', 'one meeting as iCalendar: vergadering.bekijken'],
+	['GET /regietafels/1/vergaderingen.ics', 'L   ok  ok  ok  ok  ok  403 ok  ok  403', 'all meetings of the table as iCalendar: vergadering.bekijken'],
+	[`GET /regietafels/1/vergaderingen/2/bijlagen/${STUK}`, 'L   ok  ok  ok  ok  ok  403 ok  ok  403', 'a stuk of an agendapunt: vergadering.bekijken'],
+	[`GET /regietafels/2/vergaderingen/2/bijlagen/${STUK}`, 'L   404 404 403 403 403 404 404 403 404', 'a PRT stuk under the Haaglanden URL: not found'],
+	['GET /regietafels/1/actiepunten',       'L   ok  ok  ok  ok  ok  403 ok  ok  403', 'the table’s action list: vergadering.bekijken'],
+	['GET /regietafels/2/actiepunten',       'L   ok  ok  403 403 403 ok  ok  403 ok ', 'Haaglanden’s action list: whoever sees Haaglanden'],
+	['GET /actiepunten',                     'L   ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'Mijn actiepunten: every user (own items only)'],
+	['POST /regietafels/1?/vergaderingNieuw', 'L   403 403 ok  ok  403 403 403 403 403', 'vergadering.bewerken: secretaris or voorzitter of the PRT (303 to the new meeting)'],
+	['POST /regietafels/2?/vergaderingNieuw', 'L   403 403 403 403 403 403 ok  403 ok ', 'vergadering.bewerken Haaglanden: its voorzitter (bestuurder) and secretaris'],
+	['POST /regietafels/1/vergaderingen/2?/gast', 'L   403 403 ok  ok  403 403 403 403 403', 'attendance (a guest): vergadering.bewerken'],
+	['POST /regietafels/1/vergaderingen/2?/afspraak', 'L   403 403 ok  ok  403 403 403 403 403', 'an afspraak becomes an actiepunt: vergadering.bewerken'],
+	['POST /regietafels/1/vergaderingen/2?/bijlage', 'L   403 403 ok  ok  403 403 403 403 403', 'a stuk (PDF): vergadering.bewerken'],
+	['POST /regietafels/1/vergaderingen/2?/huidig', 'L   403 403 ok  ok  403 403 403 403 403', 'the shared screen: vergadering.leiden (voorzitter, secretaris)'],
+	['POST /regietafels/1/vergaderingen/2?/volgorde', 'L   403 403 ok  ok  403 403 403 403 403', 'reorder at the current version: vergadering.bewerken'],
+	['POST /regietafels/1/vergaderingen/2?/actiepuntStatus', 'L   403 403 ok  ok  ok  403 403 403 403', 'status of Daan Visser’s actiepunt: the table’s secretaris and voorzitter, and Daan (its owner)'],
+	['POST /actiepunten?/status',            'L   403 403 ok  ok  ok  403 403 403 403', 'the same from Mijn actiepunten: owner, secretaris, voorzitter; others are refused by the service'],
 	['GET /api/kaart/PV28/grenzen',          '401 ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'kaart.bekijken PV28: toezicht (beheerder, toezichthouder, COA) and members of its tables — every demo user sits at one; boundaries from GEO_GEMEENTEN_SOURCE'],
 	['GET /api/kaart/PV28/grenzen?jaar=2025', '401 404 404 404 404 404 404 404 404 404', 'allowed, but no boundaries for 2025: 404 (the map falls back to the tile map)'],
 	['GET /api/kaart/PV28/standen',          '401 ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'kaart.bekijken PV28, as the boundaries'],
@@ -182,6 +204,13 @@ const contracten = new Map<string, number>();
 const voorstellen = new Map<string, number>();
 const bijlagen = new Map<string, number>();
 const versies = new Map<number, number>();
+/** Of the demo's next PRT meeting (id 2): an agendapunt and a stuk uploaded to it. */
+let agendapuntId = 0;
+let bijlageId = 0;
+/** Daan Visser's actiepunt in the demo (owner: deelnemer). */
+const DAAN_ACTIEPUNT = 3;
+/** A small Word document: a ZIP whose entries put it under word/. */
+const DOCX = Buffer.from('PK\u0003\u0004\u0014\u0000word/document.xml', 'latin1');
 
 beforeAll(async () => {
 	// The fixture boundaries are imported at start-up, so the map API has something to serve.
@@ -221,6 +250,27 @@ beforeAll(async () => {
 		if (r.status !== 200) throw new Error(`Registreren ${k}: ${r.status} ${await r.text()}`);
 		await r.arrayBuffer();
 	}
+	// The demo's next PRT meeting: running (for the shared-screen cells), with a stuk.
+	const secretaris = cookies.get('secretaris')!;
+	const start = await postForm(
+		server.url,
+		'/regietafels/1/vergaderingen/2?/starten',
+		secretaris,
+		{}
+	);
+	if (start.status !== 200) throw new Error(`Starten: ${start.status}`);
+	const vergadering = await pageData(server.url, '/regietafels/1/vergaderingen/2', secretaris);
+	agendapuntId = (vergadering.agenda as { id: number }[])[3]!.id;
+	const stuk = await postBestand(
+		`/regietafels/1/vergaderingen/2?/bijlage`,
+		secretaris,
+		{ agendapuntId: String(agendapuntId) },
+		new Blob([DOCX]),
+		'Notitie regio’s.docx'
+	);
+	if (stuk.status !== 200) throw new Error(`Stuk: ${stuk.status} ${await stuk.text()}`);
+	const na = await pageData(server.url, '/regietafels/1/vergaderingen/2', secretaris);
+	bijlageId = (na.agenda as { bijlagen: { bijlageId: number }[] }[])[3]!.bijlagen[0]!.bijlageId;
 	const data = await pageData(server.url, '/toezicht/gemeente/GM0518', ambtenaar);
 	for (const p of data.huurcontracten as { contracten: { id: number; kenmerk: string }[] }[]) {
 		for (const c of p.contracten) contracten.set(c.kenmerk, c.id);
@@ -443,6 +493,27 @@ function formulier(path: string, rol: Rol): Record<string, string> {
 			basisVersie: '0'
 		};
 	}
+	if (path.endsWith('?/vergaderingNieuw')) {
+		return {
+			datum: '2027-03-04',
+			begintijd: '09:30',
+			eindtijd: '11:30',
+			locatie: `Vergaderzaal van ${rol}`,
+			onlineLink: ''
+		};
+	}
+	if (path.endsWith('?/gast')) return { naam: `Gast van ${rol}`, functie: '', organisatie: '' };
+	if (path.endsWith('?/afspraak')) {
+		return {
+			agendapuntId: String(agendapuntId),
+			omschrijving: `Matrixtest: afspraak door ${rol}`,
+			eigenaarUserId: '',
+			eigenaarNaam: 'Jan de Corporatie',
+			eigenaarOrganisatie: 'Woonstichting (fictief)',
+			deadline: ''
+		};
+	}
+	if (path.endsWith('?/huidig')) return { agendapuntId: String(agendapuntId) };
 	if (path.endsWith('?/beginstand')) {
 		return { trede: '2', saldo: '-10', bron: `Matrixtest: toezichtbrief, vastgelegd door ${rol}` };
 	}
@@ -503,6 +574,54 @@ function postHuurcontract(
 	});
 }
 
+/**
+ * Form fields, with the current version for the versioned actions: each allowed role acts on
+ * what it sees now, so an allowed request succeeds instead of being refused as stale.
+ */
+async function velden(path: string, rol: Rol): Promise<Record<string, string>> {
+	const kijk = () =>
+		pageData(server.url, '/regietafels/1/vergaderingen/2', cookies.get('secretaris')!);
+	if (path.endsWith('?/volgorde')) {
+		const d = await kijk();
+		const ids = (d.agenda as { id: number }[]).map((p) => p.id);
+		return {
+			versie: String((d.vergadering as { versie: number }).versie),
+			volgorde: [...ids.slice(1), ids[0]!].join(',')
+		};
+	}
+	if (path.endsWith('?/actiepuntStatus') || path.endsWith('/actiepunten?/status')) {
+		const d = await kijk();
+		const a = (d.open as { id: number; versie: number; status: string }[]).find(
+			(x) => x.id === DAAN_ACTIEPUNT
+		)!;
+		return {
+			id: String(a.id),
+			versie: String(a.versie),
+			status: a.status === 'open' ? 'in-uitvoering' : 'open'
+		};
+	}
+	return formulier(path, rol);
+}
+
+/** A multipart form with one file, as a page's upload form sends it. */
+function postBestand(
+	path: string,
+	cookie: string | null,
+	velden: Record<string, string>,
+	bestand: Blob,
+	naam: string
+): Promise<Response> {
+	const form = new FormData();
+	for (const [k, v] of Object.entries(velden)) form.set(k, v);
+	form.set('bestand', bestand, naam);
+	return fetch(`${server.url}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { accept: 'text/html', origin: server.url, ...(cookie ? { cookie } : {}) },
+		body: form
+	});
+}
+
 function uitkomst(r: Response, path: string): string {
 	const location = r.headers.get('location');
 	if (r.status >= 200 && r.status < 300) return 'ok';
@@ -525,12 +644,15 @@ describe('rol × route over HTTP', () => {
 	it.each(tests)('%s', async (_naam, { route, rol, verwacht, waarom }) => {
 		const [method, rawPath] = route.split(' ') as [string, string];
 		const path = vulIn(
-			rawPath.replace(GELDIG, kioskToken).replace(CONTRACT, String(contracten.get('document'))),
+			rawPath
+				.replace(GELDIG, kioskToken)
+				.replace(CONTRACT, String(contracten.get('document')))
+				.replace(STUK, String(bijlageId)),
 			rol
 		);
 		const cookie = cookies.get(rol) ?? null;
 		const r =
-			method === 'POST' && path.endsWith('?/bijlage')
+			method === 'POST' && path.startsWith('/herverdelingen') && path.endsWith('?/bijlage')
 				? await postBijlage(path, cookie, `bijlage-${rol}.pdf`)
 				: method === 'POST' && path.startsWith('/herverdelingen')
 					? await postForm(server.url, path, cookie, herverdelingFormulier(path, rol))
@@ -543,7 +665,15 @@ describe('rol × route over HTTP', () => {
 										redirect: 'manual',
 										headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) }
 									})
-								: await postForm(server.url, path, cookie, formulier(path, rol));
+								: method === 'POST' && path.endsWith('?/bijlage')
+									? await postBestand(
+											path,
+											cookie,
+											{ agendapuntId: String(agendapuntId) },
+											new Blob([PDF]),
+											`stuk-${rol}.pdf`
+										)
+									: await postForm(server.url, path, cookie, await velden(path, rol));
 		await r.arrayBuffer();
 		expect(uitkomst(r, path), waarom).toBe(verwacht);
 	});
@@ -637,6 +767,72 @@ describe('herverdeling attachments', () => {
 		expect(r.status).toBe(400);
 		expect(await r.text()).toContain('heet een PDF-bestand, maar de inhoud is dat niet');
 		expect(await tel()).toBe(voor);
+	});
+});
+
+describe('vergaderstukken en agenda-exports', () => {
+	it('a stuk is a download with its own content type, unsniffable, sandboxed, uncached', async () => {
+		const r = await fetch(`${server.url}/regietafels/1/vergaderingen/2/bijlagen/${bijlageId}`, {
+			headers: { cookie: cookies.get('deelnemer')! }
+		});
+		expect(r.status).toBe(200);
+		expect(r.headers.get('content-type')).toBe(
+			'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+		);
+		expect(r.headers.get('content-disposition')).toBe(
+			`attachment; filename="Notitie regio_s.docx"; filename*=UTF-8''Notitie%20regio%E2%80%99s.docx`
+		);
+		expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(r.headers.get('content-security-policy')).toBe('sandbox');
+		expect(r.headers.get('cache-control')).toBe('private, no-store');
+		expect(Buffer.from(await r.arrayBuffer()).equals(DOCX)).toBe(true);
+	});
+
+	it.each([
+		[
+			'pagina.pdf',
+			'<html><script>alert(1)</script></html>',
+			'heet een PDF-bestand, maar de inhoud is dat niet'
+		],
+		['kaart.png', '\x89PNG\r\n\x1a\n....', 'kan hier niet: kies een PDF-, Word- of Excel-bestand'],
+		['script.html', '<html></html>', 'kan hier niet']
+	])('refuses %s as a stuk, in Dutch, and stores nothing', async (naam, inhoud, tekst) => {
+		const secretaris = cookies.get('secretaris')!;
+		const tel = async () => {
+			const d = await pageData(server.url, '/regietafels/1/vergaderingen/2', secretaris);
+			return (d.agenda as { bijlagen: unknown[] }[]).flatMap((p) => p.bijlagen).length;
+		};
+		const voor = await tel();
+		const r = await postBestand(
+			'/regietafels/1/vergaderingen/2?/bijlage',
+			secretaris,
+			{ agendapuntId: String(agendapuntId) },
+			new Blob([Buffer.from(inhoud, 'latin1')]),
+			naam
+		);
+		expect(r.status).toBe(400);
+		expect(await r.text()).toContain(tekst);
+		expect(await tel()).toBe(voor);
+	});
+
+	it('meetings are served as iCalendar attachments with stable UIDs', async () => {
+		const r = await fetch(`${server.url}/regietafels/1/vergaderingen.ics`, {
+			headers: { cookie: cookies.get('coa')! }
+		});
+		expect(r.status).toBe(200);
+		expect(r.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+		expect(r.headers.get('content-disposition')).toMatch(
+			/^attachment; filename="Vergaderingen Provinciale Regietafel Zuid-Holland.ics"/
+		);
+		const ics = await r.text();
+		expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+		expect(ics).toContain(`\r\nUID:vergadering-2@localhost\r\n`);
+		const een = await fetch(`${server.url}/regietafels/1/vergaderingen/2/vergadering.ics`, {
+			headers: { cookie: cookies.get('coa')! }
+		});
+		const tekst = await een.text();
+		expect(tekst.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+		expect(tekst).toContain('\r\nUID:vergadering-2@localhost\r\n');
 	});
 });
 

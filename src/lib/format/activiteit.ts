@@ -29,7 +29,24 @@ const ZINNEN: Record<string, string> = {
 	'herverdeling/intrekken': 'trok een herverdelingsvoorstel in',
 	'herverdeling/verwerken': 'verwerkte een herverdeling in het toezicht',
 	'herverdeling/bijlage-toegevoegd': 'voegde een bijlage toe aan een herverdelingsvoorstel',
-	'herverdeling/bijlage-verwijderd': 'verwijderde een bijlage van een herverdelingsvoorstel'
+	'herverdeling/bijlage-verwijderd': 'verwijderde een bijlage van een herverdelingsvoorstel',
+	'vergadering/gepland': 'plande een vergadering',
+	'vergadering/gegevens-gewijzigd': 'wijzigde datum, tijd of plaats van een vergadering',
+	'vergadering/agendapunt-toegevoegd': 'voegde een agendapunt toe',
+	'vergadering/agendapunt-gewijzigd': 'wijzigde een agendapunt',
+	'vergadering/agendapunt-verwijderd': 'verwijderde een agendapunt',
+	'vergadering/agenda-herordend': 'wijzigde de volgorde van een agenda',
+	'vergadering/bijlage-toegevoegd': 'voegde een vergaderstuk toe',
+	'vergadering/bijlage-verwijderd': 'verwijderde een vergaderstuk',
+	'vergadering/aanwezigheid-geregistreerd': 'registreerde aanwezigheid bij een vergadering',
+	'vergadering/genodigden-bijgewerkt': 'nodigde nieuwe leden uit voor een vergadering',
+	'vergadering/gast-toegevoegd': 'voegde een gast toe aan een vergadering',
+	'vergadering/gast-verwijderd': 'verwijderde een gast van een vergadering',
+	'vergadering/gestart': 'startte een vergadering',
+	'vergadering/afgerond': 'rondde een vergadering af',
+	'vergadering/huidig-agendapunt': 'zette een agendapunt op het gedeelde scherm',
+	'actiepunt/vastgelegd': 'legde een afspraak vast als actiepunt',
+	'actiepunt/status-gewijzigd': 'wijzigde de status van een actiepunt'
 };
 
 export function activiteitZin(entity: string, action: string): string {

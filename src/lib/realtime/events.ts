@@ -41,7 +41,38 @@ export type GebeurtenisType =
 	 * In a provincie room: boundaries of its gemeenten, regio's or the provincie itself were
 	 * imported or re-derived (payload: { jaar, soorten, codes }); a map reloads its geometry.
 	 */
-	| 'grenzen.gewijzigd';
+	| 'grenzen.gewijzigd'
+	/**
+	 * In a regietafel room: a meeting was planned or its details, agenda, stukken or attendance
+	 * changed (payload: `VergaderingGewijzigd`).
+	 */
+	| 'vergadering.gewijzigd'
+	/**
+	 * In a regietafel room: the shared screen moved (meeting started or ended, another
+	 * agendapunt current; payload: `SchermGewijzigd`). Every screen following the meeting switches.
+	 */
+	| 'vergadering.scherm'
+	/** In a regietafel room: an actiepunt was recorded or its status changed (`ActiepuntGewijzigd`). */
+	| 'actiepunt.gewijzigd';
+
+export interface VergaderingGewijzigd {
+	vergaderingId: number;
+	wat: 'aangemaakt' | 'gegevens' | 'agenda' | 'volgorde' | 'bijlagen' | 'aanwezigheid';
+}
+
+export interface SchermGewijzigd {
+	vergaderingId: number;
+	status: 'gepland' | 'bezig' | 'afgerond';
+	huidigAgendapuntId: number | null;
+	/** ISO time the current agendapunt became current. */
+	huidigSinds: string | null;
+}
+
+export interface ActiepuntGewijzigd {
+	id: number;
+	vergaderingId: number;
+	status: 'open' | 'in-uitvoering' | 'afgerond' | 'vervallen';
+}
 
 /** Payload of 'huurcontracten.gewijzigd': enough to decide whether a page must reload. */
 export interface HuurcontractGewijzigd {

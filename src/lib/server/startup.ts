@@ -3,6 +3,7 @@ import { env } from './env';
 import { isEmpty, seedDemoAlsLeeg, DEMO_GEBRUIKERS, DEMO_WACHTWOORD } from './seed/demo';
 import { startRealtimeApp } from './realtime/app';
 import { laadDemoCijfers } from './seed/demo-cijfers';
+import { laadDemoVergaderingen } from './seed/demo-vergaderingen';
 import { pruneOutbox } from './realtime/publish';
 import { pruneLoginPogingen } from './auth/throttle';
 import { importeerGeconfigureerdeGrenzen } from './seed/grenzen';
@@ -38,6 +39,9 @@ export async function startup(): Promise<void> {
 					regels.push(
 						'Synthetische taakstellingen en COA-cijfers 2026 geladen (verzonnen cijfers).'
 					);
+				}
+				if (await laadDemoVergaderingen(seed.prtId)) {
+					regels.push('Demovergaderingen van de PRT geladen (vorige en volgende; verzonnen).');
 				}
 			}
 		}

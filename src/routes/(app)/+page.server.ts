@@ -10,11 +10,20 @@ import {
 	wachtOpMijnAkkoord
 } from '$lib/server/services/home';
 import { importProvincies } from '$lib/server/services/importpagina';
+import { mijnActiepunten, vandaagNL } from '$lib/server/services/actiepunten';
+import { isLopend, isVerlopen } from '$lib/domain/vergadering/actiepunten';
 
 export const load = (async ({ locals, depends }) => {
 	const actor = locals.actor;
 	if (actor.soort !== 'gebruiker') {
-		return { tafels: [], gemeenten: [], activiteit: [], importeren: [], akkoord: null };
+		return {
+			tafels: [],
+			gemeenten: [],
+			activiteit: [],
+			importeren: [],
+			akkoord: null,
+			actiepunten: { lopend: 0, verlopen: 0 }
+		};
 	}
 	// A gemeente-bestuurder sees the proposals waiting for their akkoord, live: the card reloads
 	// on every event in the provincie rooms of their gemeenten.
@@ -37,10 +46,16 @@ export const load = (async ({ locals, depends }) => {
 	const tafels = alle
 		.filter((t) => mag(actor, { actie: 'regietafel.bekijken', regietafel: t }))
 		.map((t) => ({ ...t, rol: mijn.get(t.id) ?? null }));
-	const [gemeenten, activiteit, importeren] = await Promise.all([
+	const vandaag = vandaagNL();
+	const [gemeenten, activiteit, importeren, eigen] = await Promise.all([
 		mijnGemeenten(actor),
 		recenteActiviteit(actor),
-		importProvincies(actor)
+		importProvincies(actor),
+		mijnActiepunten(actor.userId, vandaag)
 	]);
-	return { tafels, gemeenten, activiteit, importeren, akkoord };
+	const actiepunten = {
+		lopend: eigen.filter((a) => isLopend(a.status)).length,
+		verlopen: eigen.filter((a) => isVerlopen(a, vandaag)).length
+	};
+	return { tafels, gemeenten, activiteit, importeren, akkoord, actiepunten };
 }) satisfies PageServerLoad;

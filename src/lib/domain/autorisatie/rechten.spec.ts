@@ -91,6 +91,13 @@ const GEBRUIKERS = ACTOR_NAMEN.filter((n) => ACTOREN[n].soort === 'gebruiker');
 const LEDEN_T1: ActorNaam[] = ['secretaris-t1', 'voorzitter-t1', 'deelnemer-t1'];
 const LEDEN_T2: ActorNaam[] = ['secretaris-t2', 'voorzitter-t2', 'deelnemer-t2'];
 
+/** The user id of a named actor (an actiepunt's owner). */
+function idVan(naam: ActorNaam): number {
+	const a: Actor = ACTOREN[naam];
+	if (a.soort !== 'gebruiker') throw new Error(`${naam} is geen gebruiker`);
+	return a.userId;
+}
+
 const volg = (kamer: Kamer, provincieVanTafel?: string): Recht =>
 	provincieVanTafel === undefined
 		? { actie: 'kamer.volgen', kamer }
@@ -342,6 +349,85 @@ const MATRIX: { naam: string; recht: Recht; toegestaan: readonly ActorNaam[] }[]
 		toegestaan: ['beheerder', 'toezichthouder-pv27', 'coa-landelijk']
 	},
 
+	{
+		naam: 'vergaderingen tafel 1 bekijken',
+		recht: { actie: 'vergadering.bekijken', regietafel: T1 },
+		// Not the kiosk: it shows the shared screen only.
+		toegestaan: ['beheerder', 'toezichthouder-pv28', ...LEDEN_T1]
+	},
+	{
+		naam: 'vergaderingen tafel 2 bekijken',
+		recht: { actie: 'vergadering.bekijken', regietafel: T2 },
+		toegestaan: ['beheerder', 'toezichthouder-pv28', ...LEDEN_T2]
+	},
+	{
+		naam: 'vergaderingen tafel in Noord-Holland bekijken',
+		recht: { actie: 'vergadering.bekijken', regietafel: T_NH },
+		toegestaan: ['beheerder', 'toezichthouder-pv27']
+	},
+	{
+		naam: 'gedeeld scherm tafel 1 bekijken',
+		recht: { actie: 'vergadering.scherm-bekijken', regietafel: T1 },
+		toegestaan: ['beheerder', 'toezichthouder-pv28', ...LEDEN_T1, 'kiosk-t1']
+	},
+	{
+		naam: 'gedeeld scherm tafel 2 bekijken',
+		recht: { actie: 'vergadering.scherm-bekijken', regietafel: T2 },
+		toegestaan: ['beheerder', 'toezichthouder-pv28', ...LEDEN_T2]
+	},
+	{
+		naam: 'vergadering tafel 1 voorbereiden (agenda, aanwezigheid, afspraken)',
+		recht: { actie: 'vergadering.bewerken', regietafel: T1 },
+		toegestaan: ['secretaris-t1', 'voorzitter-t1']
+	},
+	{
+		naam: 'vergadering tafel 2 voorbereiden',
+		recht: { actie: 'vergadering.bewerken', regietafel: T2 },
+		toegestaan: ['secretaris-t2', 'voorzitter-t2']
+	},
+	{
+		naam: 'vergadering tafel 1 leiden (huidig agendapunt, starten, afronden)',
+		recht: { actie: 'vergadering.leiden', regietafel: T1 },
+		toegestaan: ['secretaris-t1', 'voorzitter-t1']
+	},
+	{
+		naam: 'vergadering tafel in Noord-Holland leiden',
+		recht: { actie: 'vergadering.leiden', regietafel: T_NH },
+		toegestaan: []
+	},
+	{
+		naam: 'status actiepunt tafel 1 zonder eigenaar in het portaal',
+		recht: { actie: 'actiepunt.status-wijzigen', regietafel: T1, eigenaarUserId: null },
+		toegestaan: ['secretaris-t1', 'voorzitter-t1']
+	},
+	{
+		naam: 'status actiepunt tafel 1 van de deelnemer',
+		recht: {
+			actie: 'actiepunt.status-wijzigen',
+			regietafel: T1,
+			eigenaarUserId: idVan('deelnemer-t1')
+		},
+		toegestaan: ['secretaris-t1', 'voorzitter-t1', 'deelnemer-t1']
+	},
+	{
+		naam: 'status actiepunt tafel 1 van de COA-regievoerder (geen lid)',
+		recht: {
+			actie: 'actiepunt.status-wijzigen',
+			regietafel: T1,
+			eigenaarUserId: idVan('coa-pv28')
+		},
+		toegestaan: ['secretaris-t1', 'voorzitter-t1', 'coa-pv28']
+	},
+	{
+		naam: 'status actiepunt tafel 2 van de deelnemer van tafel 1',
+		recht: {
+			actie: 'actiepunt.status-wijzigen',
+			regietafel: T2,
+			eigenaarUserId: idVan('deelnemer-t1')
+		},
+		toegestaan: ['secretaris-t2', 'voorzitter-t2', 'deelnemer-t1']
+	},
+
 	{ naam: 'gebruikers beheren', recht: { actie: 'beheer.gebruikers' }, toegestaan: ['beheerder'] },
 	{ naam: 'kiosklinks beheren', recht: { actie: 'beheer.kiosk' }, toegestaan: ['beheerder'] },
 
@@ -405,6 +491,11 @@ const ALLE_ACTIES = {
 	'herverdeling.overzicht': true,
 	'herverdeling.verwerken': true,
 	'kaart.bekijken': true,
+	'vergadering.bekijken': true,
+	'vergadering.scherm-bekijken': true,
+	'vergadering.bewerken': true,
+	'vergadering.leiden': true,
+	'actiepunt.status-wijzigen': true,
 	'beheer.gebruikers': true,
 	'beheer.kiosk': true,
 	'kamer.volgen': true
@@ -517,6 +608,15 @@ const rechtArb: fc.Arbitrary<Recht> = fc.oneof(
 	provincieCode.map((p) => ({ actie: 'toezicht.beoordelen' as const, provincieCode: p })),
 	provincieCode.map((p) => ({ actie: 'koppelingen.invoeren' as const, provincieCode: p })),
 	provincieCode.map((p) => ({ actie: 'kaart.bekijken' as const, provincieCode: p })),
+	tafelRef.map((regietafel) => ({ actie: 'vergadering.bekijken' as const, regietafel })),
+	tafelRef.map((regietafel) => ({ actie: 'vergadering.scherm-bekijken' as const, regietafel })),
+	tafelRef.map((regietafel) => ({ actie: 'vergadering.bewerken' as const, regietafel })),
+	tafelRef.map((regietafel) => ({ actie: 'vergadering.leiden' as const, regietafel })),
+	fc.tuple(tafelRef, fc.option(fc.nat(), { nil: null })).map(([regietafel, eigenaarUserId]) => ({
+		actie: 'actiepunt.status-wijzigen' as const,
+		regietafel,
+		eigenaarUserId
+	})),
 	fc.constant({ actie: 'beheer.gebruikers' as const }),
 	fc.constant({ actie: 'beheer.kiosk' as const }),
 	fc
@@ -609,6 +709,7 @@ describe('can(): properties', () => {
 			fc.property(kioskArb, rechtArb, (kiosk, recht) => {
 				fc.pre(
 					recht.actie !== 'regietafel.bekijken' &&
+						recht.actie !== 'vergadering.scherm-bekijken' &&
 						recht.actie !== 'kamer.volgen' &&
 						recht.actie !== 'kaart.bekijken'
 				);
@@ -621,7 +722,10 @@ describe('can(): properties', () => {
 		fc.assert(
 			fc.property(kioskArb, rechtArb, (kiosk, recht) => {
 				let eigen: boolean;
-				if (recht.actie === 'regietafel.bekijken') {
+				if (
+					recht.actie === 'regietafel.bekijken' ||
+					recht.actie === 'vergadering.scherm-bekijken'
+				) {
 					eigen = recht.regietafel.id === kiosk.regietafelId;
 				} else if (recht.actie === 'kaart.bekijken') {
 					eigen = recht.provincieCode === kiosk.provincieCode;
@@ -636,5 +740,21 @@ describe('can(): properties', () => {
 				expect(mag(kiosk, recht)).toBe(eigen);
 			})
 		);
+	});
+});
+
+describe('vergaderingen: rights fit together (issue 6)', () => {
+	it('whoever prepares or runs a meeting sees it, and whoever sees it may follow its room', () => {
+		for (const [naam, a] of Object.entries(ACTOREN) as [ActorNaam, Actor][]) {
+			for (const t of [T1, T2, T_NH]) {
+				const ziet = mag(a, { actie: 'vergadering.bekijken', regietafel: t });
+				for (const actie of ['vergadering.bewerken', 'vergadering.leiden'] as const) {
+					if (mag(a, { actie, regietafel: t })) expect(ziet, `${naam} ${actie}`).toBe(true);
+				}
+				if (mag(a, { actie: 'vergadering.scherm-bekijken', regietafel: t })) {
+					expect(mag(a, volg({ soort: 'regietafel', id: t.id }, t.provincieCode))).toBe(true);
+				}
+			}
+		}
 	});
 });

@@ -41,6 +41,19 @@ export type Recht =
 	 * the province's supervision, plus the people at its tables and their kiosk screens.
 	 */
 	| { actie: 'kaart.bekijken'; provincieCode: string }
+	/** The meetings of a table: agenda, stukken, attendance, afspraken, calendar (issue 6). */
+	| { actie: 'vergadering.bekijken'; regietafel: RegietafelRef }
+	/** The shared screen of a running meeting: whoever sees the meetings, and the table's kiosks. */
+	| { actie: 'vergadering.scherm-bekijken'; regietafel: RegietafelRef }
+	/** Plan meetings, edit the agenda and its stukken, record attendance and afspraken. */
+	| { actie: 'vergadering.bewerken'; regietafel: RegietafelRef }
+	/** Run the meeting: start and end it, and set the agendapunt on the shared screen. */
+	| { actie: 'vergadering.leiden'; regietafel: RegietafelRef }
+	/**
+	 * Change the status of an actiepunt: the table's secretaris or voorzitter, or the owner when
+	 * the owner is a portal user (`eigenaarUserId`).
+	 */
+	| { actie: 'actiepunt.status-wijzigen'; regietafel: RegietafelRef; eigenaarUserId: number | null }
 	| { actie: 'beheer.gebruikers' }
 	| { actie: 'beheer.kiosk' }
 	| { actie: 'kamer.volgen'; kamer: Kamer; provincieVanTafel?: string };
@@ -100,6 +113,7 @@ export function can(actor: Actor, recht: Recht): Besluit {
 		// and map).
 		switch (recht.actie) {
 			case 'regietafel.bekijken':
+			case 'vergadering.scherm-bekijken':
 				return recht.regietafel.id === actor.regietafelId ? JA : NEE;
 			case 'kaart.bekijken':
 				return recht.provincieCode === actor.provincieCode ? JA : NEE;
@@ -123,10 +137,26 @@ export function can(actor: Actor, recht: Recht): Besluit {
 		case 'beheer.gebruikers':
 		case 'beheer.kiosk':
 			return ok(isBeheerder(a));
-		case 'regietafel.bekijken': {
+		case 'regietafel.bekijken':
+		case 'vergadering.bekijken':
+		case 'vergadering.scherm-bekijken': {
+			// Whoever sees a table sees its meetings; a kiosk sees only the shared screen (above).
 			const t = recht.regietafel;
 			return ok(
 				isBeheerder(a) || tafelRol(a, t.id) !== undefined || toezichthouderIn(a, t.provincieCode)
+			);
+		}
+		case 'vergadering.bewerken':
+		case 'vergadering.leiden': {
+			const rol = tafelRol(a, recht.regietafel.id);
+			return ok(rol === 'secretaris' || rol === 'voorzitter');
+		}
+		case 'actiepunt.status-wijzigen': {
+			const rol = tafelRol(a, recht.regietafel.id);
+			return ok(
+				rol === 'secretaris' ||
+					rol === 'voorzitter' ||
+					(recht.eigenaarUserId !== null && recht.eigenaarUserId === a.userId)
 			);
 		}
 		case 'regietafel.leden-beheren':

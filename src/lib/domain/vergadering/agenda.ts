@@ -123,3 +123,43 @@ export function tijdGebruikt(sindsIso: string, nuMs: number, gepland: number): T
 	const stand = gebruikt > gepland ? 'over' : gebruikt >= gepland * 0.8 ? 'bijna' : 'op-tijd';
 	return { gebruikt, gepland, over, stand };
 }
+
+/** Items after the current one (from the start when none is current), at most `n`. */
+export function volgendePunten<T extends { id: number }>(
+	agenda: readonly T[],
+	huidigId: number | null,
+	n = 3
+): T[] {
+	const i = huidigId === null ? -1 : agenda.findIndex((p) => p.id === huidigId);
+	return agenda.slice(i + 1, i + 1 + n);
+}
+
+/** A wall-clock time `minuten` after `begintijd` ('09:30' + 75 → '10:45'; wraps at midnight). */
+export function klokTijd(begintijd: string, minuten: number): string {
+	const [u, m] = begintijd.split(':').map(Number) as [number, number];
+	const totaal = (((u * 60 + m + minuten) % 1440) + 1440) % 1440;
+	return `${String(Math.floor(totaal / 60)).padStart(2, '0')}:${String(totaal % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Minutes the agenda runs over the meeting's time (0 when it fits): the secretaris sees this
+ * while planning, before the voorzitter finds out in the room.
+ */
+export function agendaOverschrijding(
+	duren: readonly number[],
+	begintijd: string,
+	eindtijd: string
+): number {
+	const minuten = (t: string) => {
+		const [u, m] = t.split(':').map(Number) as [number, number];
+		return u * 60 + m;
+	};
+	const beschikbaar = minuten(eindtijd) - minuten(begintijd);
+	const nodig = duren.reduce((s, d) => s + d, 0);
+	return Math.max(0, nodig - beschikbaar);
+}
+
+/** What a screen reader hears after an agendapunt moved (aria-live). */
+export function verplaatsMelding(titel: string, positie: number, totaal: number): string {
+	return `‘${titel}’ staat nu op plaats ${positie} van ${totaal}.`;
+}

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { can } from '$lib/domain/autorisatie/rechten';
+import { can, kamerNaam } from '$lib/domain/autorisatie/rechten';
 import { validateKioskToken } from '$lib/server/auth/kiosk';
 import { db } from '$lib/server/db';
 import { currentSeq } from '$lib/server/realtime/publish';
@@ -10,8 +10,14 @@ import {
 	listMededelingen,
 	tafelKamer
 } from '$lib/server/services/regietafels';
+import { schermGegevens } from '$lib/server/services/gedeeld-scherm';
+import { lopendeVergadering } from '$lib/server/services/vergaderingen';
 
-/** Read-only display of one regietafel for a meeting room, authorized by the token in the URL. */
+/**
+ * Read-only display of one regietafel for a meeting room, authorized by the token in the URL.
+ * While a meeting of the table is running it shows that meeting's shared screen (and follows
+ * the provincie's room for the live figures); otherwise the table's notices and members.
+ */
 export const load = (async ({ params, depends, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });
 	const kiosk = await validateKioskToken(params.token);
@@ -24,13 +30,21 @@ export const load = (async ({ params, depends, setHeaders }) => {
 	}
 	depends(`live:${tafelKamer(tafel.id)}`);
 	const liveSeq = await currentSeq(db(), tafelKamer(tafel.id));
-	const [leden, mededelingen] = await Promise.all([
+	const provincie = kamerNaam({ soort: 'provincie', code: tafel.provincieCode });
+	const lopend = can(kiosk.actor, { actie: 'vergadering.scherm-bekijken', regietafel: tafel })
+		.toegestaan
+		? await lopendeVergadering(tafel.id)
+		: null;
+	if (lopend) depends(`live:${provincie}`);
+	const provincieSeq = lopend ? await currentSeq(db(), provincie) : 0;
+	const [leden, mededelingen, scherm] = await Promise.all([
 		listLeden(tafel.id),
-		listMededelingen(tafel.id, 6)
+		listMededelingen(tafel.id, 6),
+		lopend ? schermGegevens(tafel, lopend) : Promise.resolve(null)
 	]);
 	return {
 		token: params.token,
-		scherm: kiosk.naam,
+		schermNaam: kiosk.naam,
 		tafel: { naam: tafel.naam, soort: tafel.soort, regioNaam: tafel.regioNaam },
 		kamer: tafelKamer(tafel.id),
 		liveSeq,
@@ -40,6 +54,8 @@ export const load = (async ({ params, depends, setHeaders }) => {
 			organisatie: l.organisatie,
 			rol: l.rol
 		})),
-		mededelingen
+		mededelingen,
+		scherm,
+		extraKamers: scherm ? [{ kamer: provincie, liveSeq: provincieSeq }] : []
 	};
 }) satisfies PageServerLoad;

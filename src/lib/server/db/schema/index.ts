@@ -11,3 +11,4 @@ export * from './bestanden';
 export * from './huurcontracten';
 export * from './kaart';
 export * from './yjs';
+export * from './vergaderingen';

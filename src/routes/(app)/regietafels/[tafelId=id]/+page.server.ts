@@ -1,4 +1,4 @@
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { mag } from '$lib/domain/autorisatie/rechten';
 import { requireRight, requireUser } from '$lib/server/guard';
@@ -16,6 +16,9 @@ import {
 	voegLidToe
 } from '$lib/server/services/regietafels';
 import { idSchema, lidSchema, mededelingSchema } from '$lib/schemas/regietafel';
+import { vergaderingSchema } from '$lib/schemas/vergadering';
+import { listVergaderingen, maakVergadering } from '$lib/server/services/vergaderingen';
+import { CONTROLEER, parse, velden, wieVan } from '$lib/server/vergadering-formulier';
 
 async function tafelOf404(event: Pick<RequestEvent, 'params'>) {
 	const tafel = await getTafel(Number(event.params.tafelId));
@@ -31,10 +34,12 @@ export const load = (async (event) => {
 	const magLeden = mag(actor, { actie: 'regietafel.leden-beheren', regietafel: tafel });
 	// Read the sequence number before the data: an event committed in between is replayed.
 	const liveSeq = await currentSeq(db(), tafelKamer(tafel.id));
-	const [leden, mededelingen, kandidaten] = await Promise.all([
+	const magVergaderingen = mag(actor, { actie: 'vergadering.bekijken', regietafel: tafel });
+	const [leden, mededelingen, kandidaten, vergaderingen] = await Promise.all([
 		listLeden(tafel.id),
 		listMededelingen(tafel.id),
-		magLeden ? listKandidaten(tafel.id) : Promise.resolve([])
+		magLeden ? listKandidaten(tafel.id) : Promise.resolve([]),
+		magVergaderingen ? listVergaderingen(tafel.id) : Promise.resolve([])
 	]);
 	return {
 		tafel,
@@ -43,7 +48,11 @@ export const load = (async (event) => {
 		leden,
 		mededelingen,
 		kandidaten,
+		vergaderingen,
+		vandaag: new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' }),
 		rechten: {
+			vergaderingen: magVergaderingen,
+			vergaderingPlannen: mag(actor, { actie: 'vergadering.bewerken', regietafel: tafel }),
 			leden: magLeden,
 			mededeling: mag(actor, { actie: 'regietafel.mededeling-plaatsen', regietafel: tafel })
 		}
@@ -56,6 +65,23 @@ function actorVan(event: RequestEvent) {
 }
 
 export const actions = {
+	vergaderingNieuw: async (event) => {
+		const tafel = await tafelOf404(event);
+		requireRight(event, { actie: 'vergadering.bewerken', regietafel: tafel });
+		const form = await event.request.formData();
+		const p = parse(vergaderingSchema, velden(form));
+		if (!p.ok) {
+			return fail(400, {
+				actie: 'vergadering' as const,
+				fout: CONTROLEER,
+				fouten: p.fouten,
+				waarden: velden(form)
+			});
+		}
+		const r = await maakVergadering(wieVan(event), tafel, p.data);
+		if (!r.ok) return fail(r.status, { actie: 'vergadering' as const, fout: r.fout });
+		redirect(303, `/regietafels/${tafel.id}/vergaderingen/${r.id}`);
+	},
 	mededeling: async (event) => {
 		const tafel = await tafelOf404(event);
 		requireRight(event, { actie: 'regietafel.mededeling-plaatsen', regietafel: tafel });

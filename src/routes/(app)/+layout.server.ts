@@ -18,7 +18,8 @@ export const load = (async (event) => {
 			beheer: mag(actor, { actie: 'beheer.gebruikers' }),
 			toezicht: PROVINCIES.some((p) =>
 				mag(actor, { actie: 'toezicht.bekijken', provincieCode: p.code })
-			)
+			),
+			kaart: PROVINCIES.some((p) => mag(actor, { actie: 'kaart.bekijken', provincieCode: p.code }))
 		},
 		tekstgrootte: event.locals.tekstgrootte
 	};

@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lte, max, or, sql } from 'drizzle-orm';
 import { isTrede, type Trede } from '$lib/domain/ladder/trede';
+import { mag } from '$lib/domain/autorisatie/rechten';
+import type { Actor } from '$lib/domain/autorisatie/rollen';
 import type {
 	GemeenteEigenschappen,
 	KaartFeature,
@@ -402,4 +404,23 @@ export async function kaartStanden(
 		gemeenten: rijen,
 		regios: indeling
 	};
+}
+
+/** Provincies that have gemeenten in the database (the ones a map can show). */
+export async function provinciesMetGemeenten(): Promise<{ code: string; naam: string }[]> {
+	return db()
+		.selectDistinct({ code: provincies.code, naam: provincies.naam })
+		.from(provincies)
+		.innerJoin(gemeenten, eq(gemeenten.provincieCode, provincies.code))
+		.orderBy(asc(provincies.code));
+}
+
+/**
+ * The gemeenten of the map whose gemeente page this actor may open (clicking one there opens
+ * it; elsewhere the click only holds the information). A kiosk opens none.
+ */
+export function teOpenen(actor: Actor, provincieCode: string, codes: readonly string[]): string[] {
+	return codes.filter((code) =>
+		mag(actor, { actie: 'gemeente.bekijken', gemeente: { code, provincieCode } })
+	);
 }

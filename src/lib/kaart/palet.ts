@@ -1,9 +1,9 @@
 /**
  * The one colour scale of the interventieladder, used by the trede labels in tables
  * (TredeLabel.svelte), the map, the tile map and the legend. Ordered and colour-blind safe:
- * trede 0 (taakstelling gerealiseerd) is a light blue, 1 to 6 run from light yellow to dark
- * brown (ColorBrewer YlOrBr, re-spaced to about 11 L* apart), so the order reads in lightness
- * alone — also in greyscale and with any kind of colour blindness. `palet.spec.ts` checks the
+ * trede 0 (taakstelling gerealiseerd) is a light green (not blue: on a map that reads as
+ * water), 1 to 6 run from light yellow to dark brown (ColorBrewer YlOrBr, re-spaced to about
+ * 11 L* apart), so the order reads in lightness alone — also in greyscale and with any kind of colour blindness. `palet.spec.ts` checks the
  * order, the distance between neighbours under simulated deuteranopia, protanopia and
  * tritanopia, and the contrast of the label text. The trede number is printed wherever space
  * allows, so colour is never the only cue.
@@ -18,7 +18,7 @@ export interface TredeKleur {
 }
 
 export const TREDE_KLEUREN: Readonly<Record<Trede, TredeKleur>> = {
-	'0': { vlak: '#dcebf6', tekst: '#0b3c5d' },
+	'0': { vlak: '#d4ecd0', tekst: '#1e4620' },
 	'1': { vlak: '#ffdc83', tekst: '#3d2600' },
 	'2': { vlak: '#ffad3b', tekst: '#2e1a00' },
 	'3A': { vlak: '#f4821d', tekst: '#1f0f00' },

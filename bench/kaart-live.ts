@@ -159,7 +159,10 @@ export async function runKaartLive(log: (r: string) => void): Promise<KaartLiveR
 			await metGrenzen.stop();
 		}
 		log('tegelkaart (zonder grenzen)…');
-		const zonder = await startServer();
+		// Empty, not absent: startServer passes this process's environment on.
+		const zonder = await startServer({
+			env: { GEO_GEMEENTEN_SOURCE: '', GEO_PROVINCIES_SOURCE: '' }
+		});
 		try {
 			metingen.push(await meet(browser, zonder, 'tegels', n, fouten));
 		} finally {

@@ -57,7 +57,8 @@ beforeAll(async () => {
 				GEO_PROVINCIES_SOURCE: path.join(FIXTURES, 'provincies_2026.geojson')
 			}
 		}),
-		startServer(),
+		// Empty, not absent: startServer passes the test process's environment on.
+		startServer({ env: { GEO_GEMEENTEN_SOURCE: '', GEO_PROVINCIES_SOURCE: '' } }),
 		launchBrowser()
 	]);
 });

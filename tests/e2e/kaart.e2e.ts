@@ -375,8 +375,10 @@ describe('de kaart met grenzen', () => {
 		);
 		await wachtOpKleur(kiosk, centrum('GM0518'), verwachteKleur(standVan(standen, 'GM0518').trede));
 		await foto(kiosk, 'kaart-kiosk-1920');
-		// No gemeente pages from a kiosk, no table.
+		// No gemeente pages from a kiosk, no table, no way into the app.
 		await expect(kiosk.locator('[data-testid=kaart-tabel]').count()).resolves.toBe(0);
+		await expect(kiosk.locator('a').count()).resolves.toBe(0);
+		expect((await context.cookies()).some((c) => c.name === 'regietafel_sessie')).toBe(false);
 		// The rondgang moves on to the first regio by itself.
 		await kiosk
 			.locator('.schermkop h2')

@@ -133,6 +133,10 @@ describe('de kaart met grenzen', () => {
 			);
 		}
 		await expect(kijker.getByTestId('aantal-totaal').innerText()).resolves.toBe('50');
+		// The fixture has squares for 12 of Zuid-Holland's 50 gemeenten.
+		await expect(kijker.getByTestId('zonder-grens').innerText()).resolves.toContain(
+			'38 gemeenten hebben (nog) geen grens'
+		);
 		// The table shows the same standings, for all 50 gemeenten (also those without boundary).
 		const rijen = kijker.locator('[data-testid=kaart-tabel] tbody tr');
 		await expect(rijen.count()).resolves.toBe(50);

@@ -31,8 +31,9 @@ export const load = (async (event) => {
 	const q = event.url.searchParams;
 	const gevraagd = q.get('peildatum');
 	const peildatum = gevraagd && DATUM.test(gevraagd) ? gevraagd : null;
-	const [liveSeq, standen, versie, andere] = await Promise.all([
-		currentSeq(db(), kamer),
+	// The room's sequence number before the data: an event committed in between is replayed.
+	const liveSeq = await currentSeq(db(), kamer);
+	const [standen, versie, andere] = await Promise.all([
 		kaartStanden(code, peildatum ? { peildatum } : {}),
 		grenzenVersie(code),
 		provinciesMetGemeenten()

@@ -30,11 +30,9 @@ export const load = (async ({ params, url, setHeaders }) => {
 		error(404, 'Deze kiosklink is ongeldig of ingetrokken.');
 	}
 	const kamer = kamerNaam({ soort: 'provincie', code });
-	const [liveSeq, standen, versie] = await Promise.all([
-		currentSeq(db(), kamer),
-		kaartStanden(code),
-		grenzenVersie(code)
-	]);
+	// The room's sequence number before the data: an event committed in between is replayed.
+	const liveSeq = await currentSeq(db(), kamer);
+	const [standen, versie] = await Promise.all([kaartStanden(code), grenzenVersie(code)]);
 	const rondgang = Number(url.searchParams.get('rondgang'));
 	return {
 		token: params.token,

@@ -1,4 +1,6 @@
 import { mkdirSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -534,5 +536,53 @@ describe('zonder grenzen: de tegelkaart', () => {
 		const laatste = await scherm.locator('.tegel').last().boundingBox();
 		expect(laatste!.y + laatste!.height).toBeLessThanOrEqual(GROOT.height);
 		await foto(scherm, 'kaart-tegels-presentatiescherm-1920');
+	});
+});
+
+describe('met een achtergrondkaart (KAART_ACHTERGROND_STIJL)', () => {
+	let stijlServer: http.Server;
+	let server: RunningServer;
+	const GROEN = '#00a000';
+
+	beforeAll(async () => {
+		// A base-map style of our own, served from another origin (as a tile server would).
+		stijlServer = http.createServer((_req, res) => {
+			res.writeHead(200, {
+				'content-type': 'application/json',
+				'access-control-allow-origin': '*'
+			});
+			res.end(
+				JSON.stringify({
+					version: 8,
+					sources: {},
+					layers: [{ id: 'basis', type: 'background', paint: { 'background-color': GROEN } }]
+				})
+			);
+		});
+		await new Promise<void>((r) => stijlServer.listen(0, '127.0.0.1', r));
+		const { port } = stijlServer.address() as AddressInfo;
+		server = await startServer({
+			env: {
+				GEO_GEMEENTEN_SOURCE: path.join(FIXTURES, 'gemeenten_2026.geojson'),
+				KAART_ACHTERGROND_STIJL: `http://127.0.0.1:${port}/stijl.json`
+			}
+		});
+	});
+	afterAll(async () => {
+		await server?.stop();
+		await new Promise((r) => stijlServer?.close(r));
+	});
+
+	it('draws the gemeenten slightly transparent over the style from the URL', async () => {
+		const page = await als(server, DEMO.toezicht.email, '/kaart/PV28');
+		await wachtOpKaart(page, 'kaart');
+		const standen = await standenVan(page);
+		// Outside the gemeenten: the base map.
+		await wachtOpKleur(page, [4.21, 51.92], rgb(GROEN));
+		// Inside: 80 % ladder colour over the base map.
+		const k = verwachteKleur(standVan(standen, 'GM0503').trede);
+		const g = rgb(GROEN);
+		const gemengd = k.map((c, i) => Math.round(0.8 * c + 0.2 * g[i]!)) as [number, number, number];
+		expect(lijktOp(await pixel(page, centrum('GM0503')), gemengd, 4)).toBe(true);
 	});
 });

@@ -17,6 +17,7 @@ import { engineTabel, runEngine } from './beoordeling';
 import { importTabel, runImport } from './import';
 import { overzichtTabel, runOverzicht } from './overzicht';
 import { kaartTabel, runKaart } from './kaart';
+import { kaartLiveTabel, runKaartLive } from './kaart-live';
 
 interface BenchUitkomst {
 	tabel: string;
@@ -67,6 +68,13 @@ const BENCHES: { naam: string; run: (log: (r: string) => void) => Promise<BenchU
 		run: async (log) => {
 			const r = await runKaart(log);
 			return { tabel: kaartTabel(r), resultaat: r, fouten: [] };
+		}
+	},
+	{
+		naam: 'kaart-live',
+		run: async (log) => {
+			const r = await runKaartLive(log);
+			return { tabel: kaartLiveTabel(r), resultaat: r, fouten: r.fouten };
 		}
 	}
 ];

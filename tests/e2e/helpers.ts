@@ -32,7 +32,11 @@ export function launchBrowser(): Promise<Browser> {
 			'--no-first-run',
 			'--disable-background-networking',
 			'--disable-component-update',
-			'--disable-sync'
+			'--disable-sync',
+			// WebGL2 through SwiftShader, for the map (STACK.md item 6; never
+			// --disable-software-rasterizer: MapLibre then finds no WebGL2).
+			'--use-angle=swiftshader',
+			'--enable-unsafe-swiftshader'
 		]
 	});
 }

@@ -203,7 +203,29 @@ describe('standen per peildatum', () => {
 			peildata: [],
 			treden: {},
 			zonderStand: 0,
-			gemeenten: []
+			gemeenten: [],
+			regios: []
 		});
+	});
+
+	it("groups the gemeenten by the regio's of the regionale tafels (the tile map's blocks)", async () => {
+		const s = await kaartStanden('PV28');
+		expect(s.regios.map((r) => [r.naam, r.code, r.type, r.gemeenten.length])).toEqual([
+			['Haaglanden', 'VR15', 'veiligheidsregio', 9],
+			['Hollands Midden', 'VR16', 'veiligheidsregio', 18],
+			['Rotterdam-Rijnmond', 'VR17', 'veiligheidsregio', 13],
+			['Zuid-Holland-Zuid', 'VR18', 'veiligheidsregio', 10]
+		]);
+		const hl = s.regios.find((r) => r.id === haaglanden)!;
+		expect(hl.gemeenten).toContain('GM0518');
+		// Every gemeente exactly once, in the order of the list (by name).
+		const alle = s.regios.flatMap((r) => r.gemeenten);
+		expect(new Set(alle)).toEqual(new Set(s.gemeenten.map((g) => g.code)));
+		expect(alle).toHaveLength(50);
+		const plek = new Map(s.gemeenten.map((g, i) => [g.code, i]));
+		for (const r of s.regios) {
+			const idx = r.gemeenten.map((c) => plek.get(c)!);
+			expect(idx).toEqual([...idx].sort((a, b) => a - b));
+		}
 	});
 });

@@ -172,7 +172,15 @@ const MATRIX: [route: string, cellen: string, waarom: string][] = [
 	[`POST /herverdelingen/${HV('bijlage')}?/bijlageVerwijderen`, 'L   403 ok  403 403 403 ok  403 403 403', 'attachments: the proposer or the toezichthouder (each removes another)'],
 	[`GET /herverdelingen/${HV('download')}/bijlagen/${BIJLAGE('download')}`, 'L   ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'herverdeling.bekijken opens its attachments'],
 	[`GET /herverdelingen/${HV('bekijk')}/bijlagen/${BIJLAGE('download')}`,   'L   404 404 404 404 404 404 404 404 404', "another proposal's attachment under this proposal's URL: not found"],
-	[`GET /herverdelingen/${HV('download')}/bijlagen/999999`,                'L   404 404 404 404 404 404 404 404 404', 'no such attachment']
+	[`GET /herverdelingen/${HV('download')}/bijlagen/999999`,                'L   404 404 404 404 404 404 404 404 404', 'no such attachment'],
+	['GET /kaart',                           'L   ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'ingelogd; sent on to the first provincie whose map one may see (kaart.bekijken PV28 for every demo user)'],
+	['GET /kaart/PV28',                      'L   ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'kaart.bekijken PV28: toezicht (beheerder, toezichthouder, COA) and members of its tables'],
+	['GET /kaart/PV28?regio=1&scherm',       'L   ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'the same page zoomed to a regio, in shared-screen mode'],
+	['GET /kaart/PV27',                      'L   ok  403 403 403 403 403 403 ok  403', 'kaart.bekijken PV27: beheerder and the national COA only (a map without gemeenten)'],
+	['GET /kaart/PV99',                      'L   404 403 403 403 403 403 403 404 403', 'PV99 matches the pattern but is no provincie: 404 once the right is established'],
+	['GET /kaart/XX28',                      '404 404 404 404 404 404 404 404 404 404', 'the provincie matcher rejects XX28: no such route'],
+	[`GET /kiosk/${GELDIG}/kaart`,           'ok  ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'the kiosk map: the token in the URL is the authorization'],
+	[`GET /kiosk/${ONGELDIG}/kaart`,         '404 404 404 404 404 404 404 404 404 404', 'unknown token: not found for everyone']
 ];
 
 interface Cel {

@@ -85,6 +85,20 @@ export interface KaartStand {
 	saldo: number | null;
 }
 
+/**
+ * A regio of the map's indeling (one regio type, see KaartStanden.regios) with its member
+ * gemeenten in the standings' year: the groups of the tile map and the regio filter.
+ */
+export interface KaartRegio {
+	id: number;
+	naam: string;
+	type: string;
+	/** Official code where one exists (VR15). */
+	code: string | null;
+	/** CBS codes of its gemeenten in this provincie, in the order of `gemeenten`. */
+	gemeenten: string[];
+}
+
 export interface KaartStanden {
 	provincie: string;
 	/** Year of the gebiedsindeling the gemeenten come from (ask the boundaries of this year). */
@@ -97,4 +111,10 @@ export interface KaartStanden {
 	treden: Partial<Record<Trede, number>>;
 	zonderStand: number;
 	gemeenten: KaartStand[];
+	/**
+	 * The regio's of one type that divide this provincie's gemeenten in `jaar` (the type the
+	 * provincie's regionale tafels use, else veiligheidsregio), by name. A gemeente may be in
+	 * none of them.
+	 */
+	regios: KaartRegio[];
 }

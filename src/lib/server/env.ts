@@ -49,7 +49,16 @@ const schema = z.object({
 		.int()
 		.min(1)
 		.default(64 * 1024 * 1024),
-	GEO_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60)
+	GEO_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+	/**
+	 * Optional base map below the live map: the URL of a MapLibre style (e.g. a PDOK BRT
+	 * achtergrondkaart style). Sent to the browser; without it the map has no base map and
+	 * loads nothing from elsewhere (the portal must work offline).
+	 */
+	KAART_ACHTERGROND_STIJL: z
+		.url({ protocol: /^https?$/ })
+		.optional()
+		.or(z.literal('').transform(() => undefined))
 });
 
 export type Env = z.infer<typeof schema> & { DEMO: boolean; production: boolean };

@@ -51,5 +51,8 @@ export const ROUTE_TOEGANG: Record<string, Toegang> = {
 	'/(app)/toezicht/gemeente/[gemeente=gemeentecode]': 'ingelogd',
 	'/(app)/toezicht/gemeente/[gemeente=gemeentecode]/huurcontracten/[contract=id]/document':
 		'ingelogd',
-	'/kiosk/[token]': 'kiosk'
+	'/(app)/kaart': 'ingelogd',
+	'/(app)/kaart/[provincie=provincie]': 'ingelogd',
+	'/kiosk/[token]': 'kiosk',
+	'/kiosk/[token]/kaart': 'kiosk'
 };

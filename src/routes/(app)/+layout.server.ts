@@ -29,7 +29,8 @@ export const load = (async (event) => {
 				(p) =>
 					mag(actor, { actie: 'herverdeling.overzicht', provincieCode: p.code }) ||
 					mag(actor, { actie: 'herverdeling.voorstellen', provincieCode: p.code })
-			)
+			),
+			kaart: PROVINCIES.some((p) => mag(actor, { actie: 'kaart.bekijken', provincieCode: p.code }))
 		},
 		akkoordMeldingen: {
 			kamers: kamers.map((kamer, i) => ({ kamer, seq: seqs[i]! })),

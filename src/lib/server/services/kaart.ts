@@ -6,10 +6,13 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lte, max, or, sql } from 'drizzle-orm';
 import { isTrede, type Trede } from '$lib/domain/ladder/trede';
+import { mag } from '$lib/domain/autorisatie/rechten';
+import type { Actor } from '$lib/domain/autorisatie/rollen';
 import type {
 	GemeenteEigenschappen,
 	KaartFeature,
 	KaartGrenzen,
+	KaartRegio,
 	KaartStand,
 	KaartStanden
 } from '$lib/kaart/api';
@@ -21,6 +24,7 @@ import {
 	imports,
 	provincies,
 	regioGemeenten,
+	regietafels,
 	regios
 } from '../db/schema';
 import { bboxUnie, type BBox } from '../geo/geometrie';
@@ -255,6 +259,60 @@ function getalUit(r: unknown, veld: string): number | null {
 }
 
 /**
+ * The regio's that divide the gemeenten `codes` (in order) in `jaar`, of one type: the type the
+ * provincie's regionale tafels use (the regio's people meet in), else veiligheidsregio, else
+ * the type that covers the most gemeenten.
+ */
+export async function kaartIndeling(
+	provincieCode: string,
+	jaar: number,
+	codes: readonly string[]
+): Promise<KaartRegio[]> {
+	if (codes.length === 0) return [];
+	const [leden, tafels] = await Promise.all([
+		db()
+			.select({
+				id: regios.id,
+				naam: regios.naam,
+				type: regios.type,
+				code: regios.code,
+				gemeente: regioGemeenten.gemeenteCode
+			})
+			.from(regioGemeenten)
+			.innerJoin(regios, eq(regios.id, regioGemeenten.regioId))
+			.where(and(eq(regioGemeenten.jaar, jaar), inArray(regioGemeenten.gemeenteCode, [...codes]))),
+		db()
+			.select({ type: regios.type })
+			.from(regietafels)
+			.innerJoin(regios, eq(regios.id, regietafels.regioId))
+			.where(eq(regietafels.provincieCode, provincieCode))
+	]);
+	if (leden.length === 0) return [];
+	const telling = (lijst: { type: string }[]) => {
+		const n = new Map<string, number>();
+		for (const l of lijst) n.set(l.type, (n.get(l.type) ?? 0) + 1);
+		return [...n].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+	};
+	const type =
+		telling(tafels)[0]?.[0] ??
+		(leden.some((l) => l.type === 'veiligheidsregio') ? 'veiligheidsregio' : telling(leden)[0]![0]);
+	const volgorde = new Map(codes.map((c, i) => [c, i]));
+	const perRegio = new Map<number, KaartRegio>();
+	for (const l of leden) {
+		if (l.type !== type) continue;
+		let r = perRegio.get(l.id);
+		if (!r) {
+			r = { id: l.id, naam: l.naam, type: l.type, code: l.code, gemeenten: [] };
+			perRegio.set(l.id, r);
+		}
+		r.gemeenten.push(l.gemeente);
+	}
+	const lijst = [...perRegio.values()];
+	for (const r of lijst) r.gemeenten.sort((a, b) => volgorde.get(a)! - volgorde.get(b)!);
+	return lijst.sort((a, b) => a.naam.localeCompare(b.naam, 'nl') || a.id - b.id);
+}
+
+/**
  * The standing of every gemeente of a provincie as it was on `peildatum` (default: the latest
  * date with judgements): the last judgement up to that date with the decision that applies,
  * via the same timelines as the gemeente page and the province overview.
@@ -328,6 +386,14 @@ export async function kaartStanden(
 			saldo: opgave !== null && gerealiseerd !== null ? gerealiseerd - opgave : null
 		};
 	});
+	const indeling =
+		jaar === null
+			? []
+			: await kaartIndeling(
+					provincieCode,
+					jaar,
+					lijst.map((g) => g.code)
+				);
 	return {
 		provincie: provincieCode,
 		jaar,
@@ -335,6 +401,26 @@ export async function kaartStanden(
 		peildata,
 		treden,
 		zonderStand,
-		gemeenten: rijen
+		gemeenten: rijen,
+		regios: indeling
 	};
+}
+
+/** Provincies that have gemeenten in the database (the ones a map can show). */
+export async function provinciesMetGemeenten(): Promise<{ code: string; naam: string }[]> {
+	return db()
+		.selectDistinct({ code: provincies.code, naam: provincies.naam })
+		.from(provincies)
+		.innerJoin(gemeenten, eq(gemeenten.provincieCode, provincies.code))
+		.orderBy(asc(provincies.code));
+}
+
+/**
+ * The gemeenten of the map whose gemeente page this actor may open (clicking one there opens
+ * it; elsewhere the click only holds the information). A kiosk opens none.
+ */
+export function teOpenen(actor: Actor, provincieCode: string, codes: readonly string[]): string[] {
+	return codes.filter((code) =>
+		mag(actor, { actie: 'gemeente.bekijken', gemeente: { code, provincieCode } })
+	);
 }

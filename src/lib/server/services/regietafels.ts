@@ -19,6 +19,8 @@ export interface TafelOverzicht extends RegietafelRef {
 	naam: string;
 	soort: 'prt' | 'regionaal';
 	beschrijving: string;
+	/** The regio of a regionale tafel (null for a PRT). */
+	regioId: number | null;
 	regioNaam: string | null;
 }
 
@@ -47,6 +49,7 @@ const tafelKolommen = {
 	soort: regietafels.soort,
 	provincieCode: regietafels.provincieCode,
 	beschrijving: regietafels.beschrijving,
+	regioId: regietafels.regioId,
 	regioNaam: regios.naam
 };
 

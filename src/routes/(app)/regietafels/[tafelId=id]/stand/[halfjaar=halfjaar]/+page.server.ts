@@ -7,12 +7,14 @@ import {
 	volgendHalfjaar,
 	vorigHalfjaar
 } from '$lib/domain/periode/halfjaar';
+import { env } from '$lib/server/env';
 import { requireRight } from '$lib/server/guard';
 import { db } from '$lib/server/db';
 import { currentSeq } from '$lib/server/realtime/publish';
 import { getTafel } from '$lib/server/services/regietafels';
 import { bronnen } from '$lib/server/services/overzicht';
 import { tafelStand } from '$lib/server/services/tafelstand';
+import { provincieBestaat, teOpenen } from '$lib/server/services/kaart';
 
 export const load = (async (event) => {
 	const tafel = await getTafel(Number(event.params.tafelId));
@@ -23,10 +25,27 @@ export const load = (async (event) => {
 	event.depends(`live:${kamer}`);
 	const liveSeq = await currentSeq(db(), kamer);
 	const h = parseHalfjaar(event.params.halfjaar)!;
-	const [stand, bronLijst] = await Promise.all([
+	const [stand, bronLijst, provincie] = await Promise.all([
 		tafelStand(tafel, event.params.halfjaar),
-		bronnen(tafel.provincieCode, event.params.halfjaar)
+		bronnen(tafel.provincieCode, event.params.halfjaar),
+		provincieBestaat(tafel.provincieCode)
 	]);
+	const actor = event.locals.actor;
+	// The map of the table's regio (the PRT: the provincie). It fetches its standings itself
+	// and stays live through the map API, so a live event does not recompute it here.
+	const kaart =
+		provincie && mag(actor, { actie: 'kaart.bekijken', provincieCode: tafel.provincieCode })
+			? {
+					provincie,
+					regioId: tafel.regioId,
+					achtergrond: env().KAART_ACHTERGROND_STIJL ?? null,
+					teOpenen: teOpenen(
+						actor,
+						tafel.provincieCode,
+						stand.rijen.map((r) => r.gemeenteCode)
+					)
+				}
+			: null;
 	return {
 		tafel,
 		periode: event.params.halfjaar,
@@ -35,6 +54,7 @@ export const load = (async (event) => {
 		volgende: formatHalfjaar(volgendHalfjaar(h)),
 		kamer,
 		liveSeq,
+		kaart,
 		magToezicht: mag(event.locals.actor, {
 			actie: 'toezicht.bekijken',
 			provincieCode: tafel.provincieCode

@@ -26,40 +26,49 @@ afterAll(async () => {
 /** One person per demo role (organisation roles and table roles). */
 // The menu per role, from the rights: Toezicht for whoever may view supervision data of a
 // provincie (beheerder, toezichthouder, COA-regievoerder), Herverdelingen for whoever sees or
-// proposes herverdelingen of a provincie (every demo role works in Zuid-Holland), Beheer for the
+// proposes herverdelingen of a provincie (every demo role works in Zuid-Holland), Kaart for whoever
+// may see a provincie's map (every demo user sits at a Zuid-Holland table), Beheer for the
 // beheerder only.
 const ROLLEN = [
 	{
 		rol: 'beheerder',
 		...DEMO.beheerder,
-		hoofdmenu: ['Start', 'Regietafels', 'Toezicht', 'Herverdelingen', 'Beheer']
+		hoofdmenu: ['Start', 'Regietafels', 'Toezicht', 'Herverdelingen', 'Kaart', 'Beheer']
 	},
 	{
 		rol: 'toezichthouder',
 		...DEMO.toezicht,
-		hoofdmenu: ['Start', 'Regietafels', 'Toezicht', 'Herverdelingen']
+		hoofdmenu: ['Start', 'Regietafels', 'Toezicht', 'Herverdelingen', 'Kaart']
 	},
 	{
 		rol: 'secretaris (medewerker)',
 		...DEMO.secretaris,
-		hoofdmenu: ['Start', 'Regietafels', 'Herverdelingen']
+		hoofdmenu: ['Start', 'Regietafels', 'Herverdelingen', 'Kaart']
 	},
-	{ rol: 'voorzitter', ...DEMO.voorzitter, hoofdmenu: ['Start', 'Regietafels', 'Herverdelingen'] },
-	{ rol: 'deelnemer', ...DEMO.deelnemer, hoofdmenu: ['Start', 'Regietafels', 'Herverdelingen'] },
+	{
+		rol: 'voorzitter',
+		...DEMO.voorzitter,
+		hoofdmenu: ['Start', 'Regietafels', 'Herverdelingen', 'Kaart']
+	},
+	{
+		rol: 'deelnemer',
+		...DEMO.deelnemer,
+		hoofdmenu: ['Start', 'Regietafels', 'Herverdelingen', 'Kaart']
+	},
 	{
 		rol: 'gemeente-ambtenaar',
 		...DEMO.ambtenaar,
-		hoofdmenu: ['Start', 'Regietafels', 'Herverdelingen']
+		hoofdmenu: ['Start', 'Regietafels', 'Herverdelingen', 'Kaart']
 	},
 	{
 		rol: 'gemeente-bestuurder',
 		...DEMO.bestuurder,
-		hoofdmenu: ['Start', 'Regietafels', 'Herverdelingen']
+		hoofdmenu: ['Start', 'Regietafels', 'Herverdelingen', 'Kaart']
 	},
 	{
 		rol: 'coa-regievoerder',
 		...DEMO.coa,
-		hoofdmenu: ['Start', 'Regietafels', 'Toezicht', 'Herverdelingen']
+		hoofdmenu: ['Start', 'Regietafels', 'Toezicht', 'Herverdelingen', 'Kaart']
 	}
 ];
 

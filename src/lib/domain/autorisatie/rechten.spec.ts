@@ -396,6 +396,31 @@ const MATRIX: { naam: string; recht: Recht; toegestaan: readonly ActorNaam[] }[]
 		toegestaan: []
 	},
 	{
+		naam: 'verslag tafel 1 beheren (redacteuren, concept publiceren)',
+		recht: { actie: 'verslag.beheren', regietafel: T1 },
+		toegestaan: ['secretaris-t1']
+	},
+	{
+		naam: 'verslag tafel 1 schrijven zonder redacteurschap',
+		recht: { actie: 'verslag.schrijven', regietafel: T1, redacteur: false },
+		toegestaan: ['secretaris-t1']
+	},
+	{
+		naam: 'verslag tafel 1 schrijven als redacteur (alleen leden)',
+		recht: { actie: 'verslag.schrijven', regietafel: T1, redacteur: true },
+		toegestaan: [...LEDEN_T1]
+	},
+	{
+		naam: 'verslag tafel 2 becommentariëren',
+		recht: { actie: 'verslag.becommentarieren', regietafel: T2 },
+		toegestaan: [...LEDEN_T2]
+	},
+	{
+		naam: 'verslag tafel 1 vaststellen',
+		recht: { actie: 'verslag.vaststellen', regietafel: T1 },
+		toegestaan: ['secretaris-t1', 'voorzitter-t1']
+	},
+	{
 		naam: 'status actiepunt tafel 1 zonder eigenaar in het portaal',
 		recht: { actie: 'actiepunt.status-wijzigen', regietafel: T1, eigenaarUserId: null },
 		toegestaan: ['secretaris-t1', 'voorzitter-t1']
@@ -496,6 +521,10 @@ const ALLE_ACTIES = {
 	'vergadering.bewerken': true,
 	'vergadering.leiden': true,
 	'actiepunt.status-wijzigen': true,
+	'verslag.beheren': true,
+	'verslag.schrijven': true,
+	'verslag.becommentarieren': true,
+	'verslag.vaststellen': true,
 	'beheer.gebruikers': true,
 	'beheer.kiosk': true,
 	'kamer.volgen': true
@@ -617,6 +646,14 @@ const rechtArb: fc.Arbitrary<Recht> = fc.oneof(
 		regietafel,
 		eigenaarUserId
 	})),
+	tafelRef.map((regietafel) => ({ actie: 'verslag.beheren' as const, regietafel })),
+	fc.tuple(tafelRef, fc.boolean()).map(([regietafel, redacteur]) => ({
+		actie: 'verslag.schrijven' as const,
+		regietafel,
+		redacteur
+	})),
+	tafelRef.map((regietafel) => ({ actie: 'verslag.becommentarieren' as const, regietafel })),
+	tafelRef.map((regietafel) => ({ actie: 'verslag.vaststellen' as const, regietafel })),
 	fc.constant({ actie: 'beheer.gebruikers' as const }),
 	fc.constant({ actie: 'beheer.kiosk' as const }),
 	fc

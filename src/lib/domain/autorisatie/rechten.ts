@@ -54,6 +54,17 @@ export type Recht =
 	 * the owner is a portal user (`eigenaarUserId`).
 	 */
 	| { actie: 'actiepunt.status-wijzigen'; regietafel: RegietafelRef; eigenaarUserId: number | null }
+	/**
+	 * The verslag of a meeting (issue 6 §4–5). Managing it (choose co-editors, freeze figures,
+	 * publish a concept, process comments): the table's secretaris. Writing the text: the
+	 * secretaris and the co-editors they chose (`redacteur`: the actor is one), if still members.
+	 * Commenting on a published concept: the table's members. Vaststellen at the next meeting:
+	 * secretaris or voorzitter. Reading goes with vergadering.bekijken.
+	 */
+	| { actie: 'verslag.beheren'; regietafel: RegietafelRef }
+	| { actie: 'verslag.schrijven'; regietafel: RegietafelRef; redacteur: boolean }
+	| { actie: 'verslag.becommentarieren'; regietafel: RegietafelRef }
+	| { actie: 'verslag.vaststellen'; regietafel: RegietafelRef }
 	| { actie: 'beheer.gebruikers' }
 	| { actie: 'beheer.kiosk' }
 	| { actie: 'kamer.volgen'; kamer: Kamer; provincieVanTafel?: string };
@@ -158,6 +169,18 @@ export function can(actor: Actor, recht: Recht): Besluit {
 					rol === 'voorzitter' ||
 					(recht.eigenaarUserId !== null && recht.eigenaarUserId === a.userId)
 			);
+		}
+		case 'verslag.beheren':
+			return ok(tafelRol(a, recht.regietafel.id) === 'secretaris');
+		case 'verslag.schrijven': {
+			const rol = tafelRol(a, recht.regietafel.id);
+			return ok(rol === 'secretaris' || (rol !== undefined && recht.redacteur));
+		}
+		case 'verslag.becommentarieren':
+			return ok(tafelRol(a, recht.regietafel.id) !== undefined);
+		case 'verslag.vaststellen': {
+			const rol = tafelRol(a, recht.regietafel.id);
+			return ok(rol === 'secretaris' || rol === 'voorzitter');
 		}
 		case 'regietafel.leden-beheren':
 			return ok(isBeheerder(a) || tafelRol(a, recht.regietafel.id) === 'secretaris');

@@ -12,3 +12,4 @@ export * from './huurcontracten';
 export * from './kaart';
 export * from './yjs';
 export * from './vergaderingen';
+export * from './verslag';

@@ -2,8 +2,17 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../helpers/server';
-import { kioskTokenFromLogs } from '../helpers/app';
+import { login, startServer, type RunningServer } from '../helpers/server';
+import { kioskTokenFromLogs, postForm } from '../helpers/app';
+import type { KaartStanden } from '../../src/lib/kaart/api';
+import {
+	centrum,
+	FIXTURE_CELLEN,
+	pixel,
+	verwachteKleur,
+	wachtOpKaart,
+	wachtOpKleur
+} from './kaart-hulp';
 import {
 	DEMO,
 	ga,
@@ -26,16 +35,29 @@ const GROOT = { width: 1920, height: 1080 };
 const NORMAAL = { width: 1366, height: 900 };
 const VERGADERING = '/regietafels/1/vergaderingen/2';
 const STAND = 'Stand van zaken huisvesting vergunninghouders';
+const KLEIN = { width: 1280, height: 720 };
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/geo');
 
 let server: RunningServer;
 let browser: Browser;
 let kioskUrl: string;
+let kioskToken: string;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
 	mkdirSync(MAP, { recursive: true });
-	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
-	kioskUrl = `${server.url}/kiosk/${kioskTokenFromLogs(server.logs())}`;
+	// With the synthetic map fixtures: a 'stand van zaken' item shows the live map.
+	[server, browser] = await Promise.all([
+		startServer({
+			env: {
+				GEO_GEMEENTEN_SOURCE: path.join(FIXTURES, 'gemeenten_2026.geojson'),
+				GEO_PROVINCIES_SOURCE: path.join(FIXTURES, 'provincies_2026.geojson')
+			}
+		}),
+		launchBrowser()
+	]);
+	kioskToken = kioskTokenFromLogs(server.logs());
+	kioskUrl = `${server.url}/kiosk/${kioskToken}`;
 });
 
 afterAll(async () => {
@@ -222,14 +244,70 @@ describe('een vergadering van de PRT', () => {
 		await expect(
 			kiosk.locator('[data-testid=scherm-stand] dd').first().textContent()
 		).resolves.toMatch(/\d/);
-		await expect(kiosk.locator('form, button, input, select, textarea, a').count()).resolves.toBe(
-			0
-		);
+		// Nothing that changes data or leaves the screen (the map's own gemeente buttons only show
+		// a gemeente's figures).
+		await expect(
+			kiosk.evaluate(
+				() =>
+					[...document.querySelectorAll('form, button, input, select, textarea, a')].filter(
+						(e) => !e.closest('[data-testid=scherm-kaart]')
+					).length
+			)
+		).resolves.toBe(0);
 		await expect(kiosk.locator('[data-testid=tijd]').textContent()).resolves.toMatch(
 			/van 30 min gebruikt/
 		);
+		// Beside the figures, the live map of the provincie, coloured by trede (kiosk token auth).
+		await wachtOpKaart(kiosk, 'kaart');
+		const standen = (await (
+			await fetch(`${server.url}/api/kaart/PV28/standen`, {
+				headers: { 'x-kiosk-token': kioskToken }
+			})
+		).json()) as KaartStanden;
+		const trede = (code: string) => standen.gemeenten.find((g) => g.code === code)!.trede;
+		for (const code of Object.keys(FIXTURE_CELLEN)) {
+			const kleur = await pixel(kiosk, centrum(code));
+			expect(kleur, code).not.toBeNull();
+			await wachtOpKleur(kiosk, centrum(code), verwachteKleur(trede(code)));
+		}
+		// Live: a decision elsewhere repaints the map on the kiosk, without reload.
+		const nieuw = trede('GM0503') === '6' ? '5' : '6';
+		const r = await postForm(
+			server.url,
+			'/toezicht/gemeente/GM0503?/besluit',
+			await login(server.url, DEMO.toezicht.email),
+			{
+				periode: '2026-II',
+				kind: 'midpoint',
+				trede: nieuw,
+				datum: '2026-10-16',
+				kenmerk: 'PZH-E2E-SCHERM',
+				motivatie: 'End-to-endtest: kaart op het gedeelde scherm live.'
+			}
+		);
+		expect(r.status).toBeLessThan(400);
+		await wachtOpKleur(kiosk, centrum('GM0503'), verwachteKleur(nieuw));
+
+		// Projector first: no scrolling, at 1920×1080 and at 1280×720.
 		await foto(kiosk, 'gedeeld-scherm-kiosk', false);
+		await wachtOpKaart(deelnemer, 'kaart');
 		await foto(deelnemer, 'gedeeld-scherm-deelnemer', false);
+		for (const [page, naam] of [
+			[kiosk, 'gedeeld-scherm-stand-1920'],
+			[deelnemer, 'gedeeld-scherm-stand-1280']
+		] as const) {
+			// As a projector opens it: loaded at that size.
+			await page.setViewportSize(naam.endsWith('1920') ? GROOT : KLEIN);
+			await ga(page, new URL(page.url()).pathname);
+			await wachtOpKaart(page, 'kaart');
+			await page.mouse.move(0, 0);
+			await wachtOpKleur(page, centrum('GM0503'), verwachteKleur(nieuw));
+			await expect(
+				page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1)
+			).resolves.toBe(true);
+			await foto(page, naam, false);
+		}
+		await deelnemer.setViewportSize(NORMAAL);
 	});
 
 	it('een afspraak wordt een actiepunt en staat op de agenda van de volgende vergadering', async () => {

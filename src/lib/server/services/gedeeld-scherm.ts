@@ -1,7 +1,11 @@
+import { can } from '$lib/domain/autorisatie/rechten';
+import type { Actor } from '$lib/domain/autorisatie/rollen';
 import { formatHalfjaar, halfjaarVan } from '$lib/domain/periode/halfjaar';
 import { telVoorAchter } from '$lib/domain/vergadering/stand';
 import type { Scherm, SchermActiepunt, SchermStand } from '$lib/components/vergadering/scherm';
 import { db } from '../db';
+import { env } from '../env';
+import { provincieBestaat } from './kaart';
 import { actiepuntenVanVergadering, openActiepuntenVoor, type Actiepunt } from './actiepunten';
 import type { TafelOverzicht } from './regietafels';
 import { tafelStand } from './tafelstand';
@@ -71,3 +75,36 @@ const kort = (a: Actiepunt): SchermActiepunt => ({
 	status: a.status,
 	vergaderingDatum: a.vergaderingDatum
 });
+
+/** What the page gives the map slot of the shared screen besides the slot's own props. */
+export interface SchermKaartGegevens {
+	provincieNaam: string;
+	/** The table's regio (a regional table); null: the PRT, the whole provincie. */
+	regioId: number | null;
+	regioNaam: string | null;
+	achtergrond: string | null;
+}
+
+/**
+ * The live map beside the figures of a 'stand van zaken' item, for whoever may see the map of
+ * the table's provincie (members of its tables; a kiosk link of the table): null otherwise, and
+ * while no such item is on the screen (then the page never loads the map code).
+ */
+export async function schermKaart(
+	actor: Actor,
+	tafel: TafelOverzicht,
+	scherm: Scherm
+): Promise<SchermKaartGegevens | null> {
+	if (!scherm.stand) return null;
+	if (!can(actor, { actie: 'kaart.bekijken', provincieCode: tafel.provincieCode }).toegestaan) {
+		return null;
+	}
+	const provincie = await provincieBestaat(tafel.provincieCode);
+	if (!provincie) return null;
+	return {
+		provincieNaam: provincie.naam,
+		regioId: tafel.regioId,
+		regioNaam: tafel.regioNaam,
+		achtergrond: env().KAART_ACHTERGROND_STIJL ?? null
+	};
+}

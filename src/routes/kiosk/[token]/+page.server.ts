@@ -10,7 +10,7 @@ import {
 	listMededelingen,
 	tafelKamer
 } from '$lib/server/services/regietafels';
-import { schermGegevens } from '$lib/server/services/gedeeld-scherm';
+import { schermGegevens, schermKaart } from '$lib/server/services/gedeeld-scherm';
 import { lopendeVergadering } from '$lib/server/services/vergaderingen';
 
 /**
@@ -56,6 +56,8 @@ export const load = (async ({ params, depends, setHeaders }) => {
 		})),
 		mededelingen,
 		scherm,
+		kaart: scherm ? await schermKaart(kiosk.actor, tafel, scherm) : null,
+		provincieKamer: { kamer: provincie, liveSeq: provincieSeq },
 		extraKamers: scherm ? [{ kamer: provincie, liveSeq: provincieSeq }] : []
 	};
 }) satisfies PageServerLoad;

@@ -3,7 +3,7 @@ import { kamerNaam, mag } from '$lib/domain/autorisatie/rechten';
 import { db } from '$lib/server/db';
 import { requireRight } from '$lib/server/guard';
 import { currentSeq } from '$lib/server/realtime/publish';
-import { schermGegevens } from '$lib/server/services/gedeeld-scherm';
+import { schermGegevens, schermKaart } from '$lib/server/services/gedeeld-scherm';
 import { tafelKamer } from '$lib/server/services/regietafels';
 import { tafelOf404, vergaderingOf404 } from '$lib/server/vergadering-formulier';
 
@@ -28,9 +28,13 @@ export const load = (async (event) => {
 		volgProvincie ? currentSeq(db(), provincie) : Promise.resolve(0)
 	]);
 	const v = await vergaderingOf404(tafel, event);
+	const scherm = await schermGegevens(tafel, v);
 	return {
 		tafel: { id: tafel.id, naam: tafel.naam },
-		scherm: await schermGegevens(tafel, v),
+		scherm,
+		// The live map of a 'stand van zaken' item follows the provincie room itself.
+		kaart: volgProvincie ? await schermKaart(event.locals.actor, tafel, scherm) : null,
+		provincieKamer: { kamer: provincie, liveSeq: provincieSeq },
 		kamer,
 		liveSeq,
 		kamers: [

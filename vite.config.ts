@@ -58,6 +58,7 @@ export default defineConfig({
 					name: 'e2e',
 					environment: 'node',
 					include: ['tests/e2e/**/*.e2e.ts'],
+					globalSetup: ['tests/helpers/e2e-global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
 					fileParallelism: false

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { freePort } from '../../scripts/pg-throwaway.js';
 
 export interface RunningServer {
@@ -9,6 +10,20 @@ export interface RunningServer {
 	port: number;
 	logs: () => string;
 	stop: () => Promise<void>;
+	/** The PGlite data dir (null on PostgreSQL). */
+	dataDir: string | null;
+}
+
+/** Settings that change what the demo seed loads: such a server seeds its own database. */
+const SEED_INSTELLINGEN = ['DEMO', 'DEMO_CIJFERS'];
+
+/** The demo data dir the e2e global setup prepared (tests/helpers/e2e-global-setup.ts). */
+function demoSjabloon(): { dir: string; logs: string } | null {
+	try {
+		return inject('demoSjabloon') ?? null;
+	} catch {
+		return null; // not in a Vitest worker (the global setup itself)
+	}
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -18,7 +33,12 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
  * port: with DATABASE_URL when given, else on a fresh PGlite data dir in demo mode.
  */
 export async function startServer(
-	options: { databaseUrl?: string; env?: Record<string, string> } = {}
+	options: {
+		databaseUrl?: string;
+		env?: Record<string, string>;
+		/** Keep the PGlite dir on stop (the global setup's template). */
+		bewaarData?: boolean;
+	} = {}
 ): Promise<RunningServer> {
 	if (!existsSync(path.join(ROOT, 'build/handler.js'))) {
 		throw new Error('build/ ontbreekt: draai eerst `npm run build` (npm test doet dat zelf).');
@@ -27,6 +47,13 @@ export async function startServer(
 	const dataDir = options.databaseUrl
 		? null
 		: mkdtempSync(path.join(os.tmpdir(), 'regietafel-pglite-'));
+	// In demo mode with the default seed: start from the demo loaded once per run (a copy, so
+	// this server's changes stay its own).
+	const sjabloon =
+		dataDir && !SEED_INSTELLINGEN.some((k) => options.env?.[k] !== undefined)
+			? demoSjabloon()
+			: null;
+	if (sjabloon) cpSync(sjabloon.dir, dataDir!, { recursive: true });
 	const env: Record<string, string> = {
 		...(process.env as Record<string, string>),
 		NODE_ENV: 'production',
@@ -43,7 +70,8 @@ export async function startServer(
 		env,
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
-	let out = '';
+	// The kiosk link is printed only by the server that loaded the demo.
+	let out = sjabloon ? sjabloon.logs : '';
 	child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
 	child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
 	const url = `http://localhost:${port}`;
@@ -66,6 +94,7 @@ export async function startServer(
 		url,
 		port,
 		logs: () => out,
+		dataDir,
 		stop: async () => {
 			if (child.exitCode === null) {
 				const exited = new Promise((r) => child.once('exit', r));
@@ -73,7 +102,7 @@ export async function startServer(
 				await Promise.race([exited, new Promise((r) => setTimeout(r, 6000))]);
 				if (child.exitCode === null) child.kill('SIGKILL');
 			}
-			if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+			if (dataDir && !options.bewaarData) rmSync(dataDir, { recursive: true, force: true });
 		}
 	};
 }

@@ -74,6 +74,16 @@ const bevatAlles = (page: Page, delen: string[]) =>
 		return delen.every((d) => t.includes(d));
 	});
 
+/** Every screen shows exactly the same text (the CRDT converged), in the same order. */
+async function overalGelijk(): Promise<boolean> {
+	return wachtTot(async () => {
+		const [a, b, c] = await Promise.all(
+			[secretaris, voorzitter, deelnemer].map((p) => editor(p).innerHTML())
+		);
+		return a === b && b === c;
+	});
+}
+
 /** Clicks at the end of the agendapunt's text and moves the cursor to the very end. */
 async function naarEinde(page: Page) {
 	await editor(page).click();
@@ -186,6 +196,7 @@ describe('het verslag samen schrijven', () => {
 				true
 			);
 		}
+		expect(await overalGelijk(), 'de schermen lopen uiteen').toBe(true);
 	});
 
 	it('vet en lijsten via de knoppen en het toetsenbord; een spreker invoegen', async () => {
@@ -277,6 +288,12 @@ describe('het verslag samen schrijven', () => {
 		await lijst(voorzitter).waitFor();
 		await lijst(deelnemer).waitFor({ timeout: 10_000 });
 		await expect(lijst(deelnemer).textContent()).resolves.toContain('Chris Smit');
+		expect(await overalGelijk(), 'de schermen lopen uiteen').toBe(true);
+		// After a reload the reader sees the same text as the editors.
+		const voor = await editor(secretaris).innerText();
+		await ga(deelnemer, VERSLAG);
+		await wachtOpStatus(deelnemer, 'alleen-lezen');
+		expect(await wachtTot(async () => (await editor(deelnemer).innerText()) === voor)).toBe(true);
 		await ga(deelnemer, VERGADERING);
 		await expect(deelnemer.locator('body').textContent()).resolves.toContain(zin);
 	});

@@ -145,6 +145,11 @@ const MATRIX: [route: string, cellen: string, waarom: string][] = [
 	['POST /regietafels/1/vergaderingen/2?/bijlage', 'L   403 403 ok  ok  403 403 403 403 403', 'a stuk (PDF): vergadering.bewerken'],
 	['POST /regietafels/1/vergaderingen/2?/huidig', 'L   403 403 ok  ok  403 403 403 403 403', 'the shared screen: vergadering.leiden (voorzitter, secretaris)'],
 	['POST /regietafels/1/vergaderingen/2?/volgorde', 'L   403 403 ok  ok  403 403 403 403 403', 'reorder at the current version: vergadering.bewerken'],
+	['GET /regietafels/1/vergaderingen/2/verslag', 'L   ok  ok  ok  ok  ok  403 ok  ok  403', 'the verslag page: vergadering.bekijken (writing is decided per person on the page and the socket)'],
+	['GET /regietafels/2/vergaderingen/2/verslag', 'L   404 404 403 403 403 404 404 403 404', 'a PRT verslag under the Haaglanden URL: not found'],
+	['POST /regietafels/1/vergaderingen/2/verslag?/afspraak', 'L   403 403 ok  403 403 403 403 403 403', 'an afspraak marked in the verslag: verslag.schrijven — the secretaris (no co-editors yet; runs before the next row)'],
+	['POST /regietafels/1/vergaderingen/2/verslag?/redacteurToevoegen', 'L   403 403 ok  403 403 403 403 403 403', 'choose a co-editor (the voorzitter): verslag.beheren, the secretaris only'],
+	['POST /regietafels/1/vergaderingen/2/verslag?/redacteurVerwijderen', 'L   403 403 ok  403 403 403 403 403 403', 'withdraw that co-editor: verslag.beheren'],
 	['POST /regietafels/1/vergaderingen/2?/actiepuntStatus', 'L   403 403 ok  ok  ok  403 403 403 403', 'status of Daan Visser’s actiepunt: the table’s secretaris and voorzitter, and Daan (its owner)'],
 	['POST /actiepunten?/status',            'L   403 403 ok  ok  ok  403 403 403 403', 'the same from Mijn actiepunten: owner, secretaris, voorzitter; others are refused by the service'],
 	['GET /api/kaart/PV28/grenzen',          '401 ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'kaart.bekijken PV28: toezicht (beheerder, toezichthouder, COA) and members of its tables — every demo user sits at one; boundaries from GEO_GEMEENTEN_SOURCE'],
@@ -522,6 +527,9 @@ function formulier(path: string, rol: Rol): Record<string, string> {
 		};
 	}
 	if (path.endsWith('?/huidig')) return { agendapuntId: String(agendapuntId) };
+	if (path.endsWith('?/redacteurToevoegen') || path.endsWith('?/redacteurVerwijderen')) {
+		return { userId: String(userIds.get(DEMO_EMAIL.voorzitter)) };
+	}
 	if (path.endsWith('?/beginstand')) {
 		return { trede: '2', saldo: '-10', bron: `Matrixtest: toezichtbrief, vastgelegd door ${rol}` };
 	}

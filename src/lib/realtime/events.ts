@@ -53,7 +53,17 @@ export type GebeurtenisType =
 	 */
 	| 'vergadering.scherm'
 	/** In a regietafel room: an actiepunt was recorded or its status changed (`ActiepuntGewijzigd`). */
-	| 'actiepunt.gewijzigd';
+	| 'actiepunt.gewijzigd'
+	/**
+	 * In a regietafel room: something around a meeting's verslag changed (payload
+	 * `VerslagGewijzigd`), e.g. the co-editors: an open verslag page reloads and reopens the text.
+	 */
+	| 'verslag.gewijzigd';
+
+export interface VerslagGewijzigd {
+	vergaderingId: number;
+	wat: 'redacteuren';
+}
 
 export interface VergaderingGewijzigd {
 	vergaderingId: number;

@@ -6,7 +6,8 @@ import type {
 	ClientToServer,
 	LiveGebeurtenis,
 	ServerToClient,
-	VolgAntwoord
+	VolgAntwoord,
+	YjsOpenAntwoord
 } from './events';
 
 export type Verbindingsstatus = 'verbinden' | 'verbonden' | 'onderbroken' | 'geweigerd';
@@ -45,6 +46,11 @@ export class LiveVerbinding {
 	// Plain (non-reactive) bookkeeping; the reactive surface is `status`, `seqs` and `fout`.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#kamers = new Map<string, Gevolgd>();
+	/** Listeners for collaborative documents (see YjsKanaal) and for the connection state. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#yjs = new Map<string, Set<(update: string) => void>>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#verbindingLuisteraars = new Set<(verbonden: boolean) => void>();
 
 	/** Inert during server-side rendering; connects in the browser. */
 	constructor(options: { kiosk?: string } = {}) {
@@ -63,9 +69,14 @@ export class LiveVerbinding {
 			// Recovered: the server replayed missed packets and kept our rooms. Otherwise re-join
 			// every room and fetch what we missed by sequence number.
 			if (!s.recovered) for (const k of this.#kamers.values()) void this.#join(k);
+			for (const f of this.#verbindingLuisteraars) f(true);
 		});
 		s.on('disconnect', (reason) => {
 			this.status = reason === 'io server disconnect' ? 'geweigerd' : 'onderbroken';
+			for (const f of this.#verbindingLuisteraars) f(false);
+		});
+		s.on('yjs:update', (m) => {
+			for (const f of this.#yjs.get(m.document) ?? []) f(m.update);
 		});
 		s.on('connect_error', (err) => {
 			this.status =
@@ -121,6 +132,55 @@ export class LiveVerbinding {
 				// Acked (see the contract): a failed or timed-out leave only matters to presence.
 				void this.#socket.emitWithAck('kamer:verlaten', { kamer }).catch(() => {});
 			}
+		};
+	}
+
+	/** Is the socket connected now? */
+	get verbonden(): boolean {
+		return this.#socket?.connected ?? false;
+	}
+
+	/** Calls `f(true)` on every (re)connect and `f(false)` on every disconnect; returns the stop. */
+	opVerbinding(f: (verbonden: boolean) => void): () => void {
+		this.#verbindingLuisteraars.add(f);
+		return () => this.#verbindingLuisteraars.delete(f);
+	}
+
+	/** Opens a collaborative document with the client's state vector (base64), if any. */
+	async yjsOpen(document: string, staat?: string): Promise<YjsOpenAntwoord> {
+		if (!this.#socket) return { ok: false, fout: 'Geen verbinding.' };
+		return this.#socket.emitWithAck(
+			'yjs:open',
+			staat === undefined ? { document } : { document, staat }
+		);
+	}
+
+	/** Sends a local Yjs update (base64); the server stores and relays it. */
+	async yjsUpdate(document: string, update: string): Promise<{ ok: boolean; fout?: string }> {
+		if (!this.#socket) return { ok: false, fout: 'Geen verbinding.' };
+		return this.#socket.emitWithAck('yjs:update', { document, update });
+	}
+
+	/** Stops receiving a document's updates. */
+	yjsSluiten(document: string): void {
+		if (this.#socket?.connected) {
+			void this.#socket.emitWithAck('yjs:sluiten', { document }).catch(() => {});
+		}
+	}
+
+	/** Other editors' updates of `document` (base64); returns the stop. */
+	opYjsUpdate(document: string, f: (update: string) => void): () => void {
+		let set = this.#yjs.get(document);
+		if (!set) {
+			// Plain bookkeeping, not reactive state (see #kamers).
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
+			set = new Set();
+			this.#yjs.set(document, set);
+		}
+		set.add(f);
+		return () => {
+			set.delete(f);
+			if (set.size === 0) this.#yjs.delete(document);
 		};
 	}
 

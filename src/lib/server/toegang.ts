@@ -29,6 +29,7 @@ export const ROUTE_TOEGANG: Record<string, Toegang> = {
 	'/(app)/regietafels/[tafelId=id]/vergaderingen.ics': 'ingelogd',
 	'/(app)/regietafels/[tafelId=id]/vergaderingen/[vergaderingId=id]': 'ingelogd',
 	'/(app)/regietafels/[tafelId=id]/vergaderingen/[vergaderingId=id]/vergadering.ics': 'ingelogd',
+	'/(app)/regietafels/[tafelId=id]/vergaderingen/[vergaderingId=id]/verslag': 'ingelogd',
 	'/(app)/regietafels/[tafelId=id]/vergaderingen/[vergaderingId=id]/bijlagen/[bijlageId=id]':
 		'ingelogd',
 	'/(scherm)/regietafels/[tafelId=id]/vergaderingen/[vergaderingId=id]/scherm': 'ingelogd',

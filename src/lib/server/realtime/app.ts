@@ -13,6 +13,8 @@ import { writeAudit } from '../mutatie';
 import { eventsSince } from './publish';
 import { registerRealtimeApp } from './hub.js';
 import { ontvangUpdate, openDocument, yjsKamer } from './yjs';
+// Registers the 'verslag' document kind wherever the socket server runs (dev and prod).
+import './verslag-document';
 
 export interface SocketData {
 	actor: Actor;

@@ -1,0 +1,315 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../helpers/server';
+import { DEMO, ga, launchBrowser, persoon, wachtOpHydratie } from './helpers';
+
+/**
+ * The verslag of a PRT meeting written together (issue 6 §4, §6) in three browsers: the
+ * secretaris makes the voorzitter co-editor (whose open page turns writable live), both type in
+ * the same agendapunt at the same time and both texts survive on every screen and after a
+ * reload; a plain member (Daan Visser) reads along live and cannot type; an editor who goes
+ * offline keeps typing and the texts merge when the connection is back; formatting through the
+ * toolbar and the keyboard; an afspraak marked in the text becomes an actiepunt.
+ * Screenshots of the editor go to tests/e2e/screenshots/.
+ */
+
+const MAP = path.resolve(import.meta.dirname, 'screenshots');
+const VERGADERING = '/regietafels/1/vergaderingen/2';
+const VERSLAG = `${VERGADERING}/verslag`;
+const PUNT = 'Terugkoppeling uit de regio’s';
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+let secretaris: Page;
+let voorzitter: Page;
+let deelnemer: Page;
+let ap = '';
+
+beforeAll(async () => {
+	mkdirSync(MAP, { recursive: true });
+	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+	for (const c of contexts) await c.close().catch(() => {});
+	await browser?.close();
+	await server?.stop();
+});
+
+async function als(email: string, pad: string): Promise<Page> {
+	const p = await persoon(browser, server.url, email, pad);
+	contexts.push(p.context);
+	p.page.on('pageerror', (e) => console.error(`[e2e] paginafout bij ${email}:`, e.message));
+	return p.page;
+}
+
+const editor = (page: Page): Locator =>
+	page.locator(`[data-testid=verslag-editor][data-agendapunt="${ap}"]`);
+const sectie = (page: Page): Locator => page.locator(`section[data-agendapunt="${ap}"]`);
+const tekst = async (page: Page) => (await editor(page).textContent()) ?? '';
+
+async function wachtOpStatus(page: Page, status: string) {
+	await page.waitForSelector(`[data-testid=verslag-status][data-status="${status}"]`, {
+		timeout: 10_000
+	});
+}
+
+/** Polls until `check` holds (true), or false after `ms`. */
+async function wachtTot(check: () => Promise<boolean>, ms = 10_000): Promise<boolean> {
+	const start = Date.now();
+	while (Date.now() - start < ms) {
+		if (await check()) return true;
+		await new Promise((r) => setTimeout(r, 25));
+	}
+	return false;
+}
+
+const bevatAlles = (page: Page, delen: string[]) =>
+	wachtTot(async () => {
+		const t = await tekst(page);
+		return delen.every((d) => t.includes(d));
+	});
+
+/** Every screen shows exactly the same text (the CRDT converged), in the same order. */
+async function overalGelijk(): Promise<boolean> {
+	return wachtTot(async () => {
+		const [a, b, c] = await Promise.all(
+			[secretaris, voorzitter, deelnemer].map((p) => editor(p).innerHTML())
+		);
+		return a === b && b === c;
+	});
+}
+
+/** Clicks at the end of the agendapunt's text and moves the cursor to the very end. */
+async function naarEinde(page: Page) {
+	await editor(page).click();
+	await page.keyboard.press('Control+End');
+}
+
+async function foto(page: Page, naam: string) {
+	const file = path.join(MAP, `${naam}.png`);
+	await page.screenshot({ path: file, fullPage: false, animations: 'disabled', caret: 'hide' });
+	expect(readFileSync(file).subarray(1, 4).toString('latin1')).toBe('PNG');
+}
+
+describe('het verslag samen schrijven', () => {
+	it('de secretaris opent het verslag vanaf de vergadering; lezers zien het alleen', async () => {
+		secretaris = await als(DEMO.secretaris.email, VERGADERING);
+		await secretaris.getByTestId('verslag-link').click();
+		await secretaris.waitForURL(`**${VERSLAG}`);
+		await wachtOpHydratie(secretaris);
+		await wachtOpStatus(secretaris, 'verbonden');
+		ap =
+			(await secretaris
+				.locator('section[data-agendapunt]', { hasText: PUNT })
+				.getAttribute('data-agendapunt')) ?? '';
+		expect(ap).toMatch(/^\d+$/);
+		await expect(editor(secretaris).getAttribute('contenteditable')).resolves.toBe('true');
+
+		[voorzitter, deelnemer] = await Promise.all([
+			als(DEMO.voorzitter.email, VERSLAG),
+			als(DEMO.deelnemer.email, VERSLAG)
+		]);
+		await Promise.all([
+			wachtOpStatus(voorzitter, 'alleen-lezen'),
+			wachtOpStatus(deelnemer, 'alleen-lezen')
+		]);
+		await expect(editor(deelnemer).getAttribute('contenteditable')).resolves.toBe('false');
+		await expect(deelnemer.locator('[role=toolbar]').count()).resolves.toBe(0);
+		// The head of the verslag: who was invited.
+		await expect(deelnemer.getByText('Nog niet bekend').count()).resolves.toBe(1);
+	});
+
+	it('de secretaris maakt de voorzitter mederedacteur: diens pagina wordt live schrijfbaar', async () => {
+		const waarde = await secretaris
+			.locator('#nieuwe-redacteur option', { hasText: DEMO.voorzitter.naam })
+			.getAttribute('value');
+		await secretaris.selectOption('#nieuwe-redacteur', waarde!);
+		await secretaris.getByRole('button', { name: 'Toevoegen' }).click();
+		await secretaris
+			.locator(`[data-testid=redacteuren] [data-redacteur="${DEMO.voorzitter.naam}"]`)
+			.waitFor();
+		// No reload on the voorzitter's side: the live event reopens the document as a writer.
+		await wachtOpStatus(voorzitter, 'verbonden');
+		await editor(voorzitter).locator('xpath=..').waitFor();
+		expect(
+			await wachtTot(
+				async () => (await editor(voorzitter).getAttribute('contenteditable')) === 'true'
+			)
+		).toBe(true);
+		await expect(editor(deelnemer).getAttribute('contenteditable')).resolves.toBe('false');
+	});
+
+	it('twee redacteuren typen tegelijk in hetzelfde agendapunt: beide teksten blijven', async () => {
+		const a = 'Sanne: Den Haag en Delft liggen op schema.';
+		const b = 'Victor: Leiden meldt vertraging bij twee locaties.';
+		await naarEinde(secretaris);
+		await naarEinde(voorzitter);
+		await Promise.all([
+			secretaris.keyboard.type(a, { delay: 15 }),
+			voorzitter.keyboard.type(b, { delay: 15 })
+		]);
+		for (const page of [secretaris, voorzitter, deelnemer]) {
+			expect(await bevatAlles(page, [a, b]), 'een tekst ging verloren').toBe(true);
+		}
+		// The reader cannot type.
+		await editor(deelnemer).click();
+		await deelnemer.keyboard.type('Deelnemer probeert te typen');
+		expect(await tekst(deelnemer)).not.toContain('Deelnemer probeert');
+		// Stored on the server: a fresh load shows both.
+		await ga(deelnemer, VERSLAG);
+		await wachtOpStatus(deelnemer, 'alleen-lezen');
+		expect(await bevatAlles(deelnemer, [a, b])).toBe(true);
+		expect(await tekst(deelnemer)).not.toContain('Deelnemer probeert');
+	});
+
+	it('offline getypt wordt bewaard en bij terugkomst samengevoegd', async () => {
+		const offline = 'Offline aangevuld: Gouda zoekt een tweede locatie.';
+		const online = 'Intussen online: COA bevestigt de leads.';
+		await voorzitter.evaluate(() =>
+			(window as unknown as { __regietafelLive: { verbreek(): void } }).__regietafelLive.verbreek()
+		);
+		await wachtOpStatus(voorzitter, 'offline');
+		await expect(voorzitter.getByTestId('verslag-status').textContent()).resolves.toContain(
+			'Offline — wijzigingen worden bewaard'
+		);
+		await naarEinde(voorzitter);
+		await voorzitter.keyboard.press('Enter');
+		await voorzitter.keyboard.type(offline);
+		await naarEinde(secretaris);
+		await secretaris.keyboard.press('Enter');
+		await secretaris.keyboard.type(online);
+		expect(await bevatAlles(deelnemer, [online])).toBe(true);
+		expect(await tekst(deelnemer)).not.toContain(offline);
+		expect(await tekst(voorzitter)).not.toContain(online);
+
+		await voorzitter.evaluate(() =>
+			(window as unknown as { __regietafelLive: { herstel(): void } }).__regietafelLive.herstel()
+		);
+		await wachtOpStatus(voorzitter, 'verbonden');
+		for (const page of [secretaris, voorzitter, deelnemer]) {
+			expect(await bevatAlles(page, [offline, online]), 'offline tekst niet samengevoegd').toBe(
+				true
+			);
+		}
+		expect(await overalGelijk(), 'de schermen lopen uiteen').toBe(true);
+	});
+
+	it('vet en lijsten via de knoppen en het toetsenbord; een spreker invoegen', async () => {
+		const werkbalk = sectie(secretaris).locator('[role=toolbar]');
+		await naarEinde(secretaris);
+		await secretaris.keyboard.press('Enter');
+		await werkbalk.locator('[data-knop=vet]').click();
+		await expect(werkbalk.locator('[data-knop=vet]').getAttribute('aria-pressed')).resolves.toBe(
+			'true'
+		);
+		await secretaris.keyboard.type('Besluit');
+		await secretaris.keyboard.press('Control+b');
+		await secretaris.keyboard.type(': de PRT stemt in.');
+		await expect(editor(secretaris).locator('strong').last().textContent()).resolves.toBe(
+			'Besluit'
+		);
+		// A bulleted list through the toolbar, a numbered one through the keyboard.
+		await secretaris.keyboard.press('Enter');
+		await werkbalk.locator('[data-knop=opsomming]').click();
+		await secretaris.keyboard.type('Eerste aandachtspunt');
+		await secretaris.keyboard.press('Enter');
+		await secretaris.keyboard.type('Tweede aandachtspunt');
+		await expect(
+			werkbalk.locator('[data-knop=opsomming]').getAttribute('aria-pressed')
+		).resolves.toBe('true');
+		await expect(editor(secretaris).locator('ul > li').count()).resolves.toBe(2);
+		await secretaris.keyboard.press('Control+Shift+7');
+		await expect(editor(secretaris).locator('ol > li').count()).resolves.toBe(2);
+		await expect(
+			werkbalk.locator('[data-knop=nummering]').getAttribute('aria-pressed')
+		).resolves.toBe('true');
+		// Out of the list again (Enter on an empty item), then a speaker note by keyboard.
+		await secretaris.keyboard.press('Enter');
+		await secretaris.keyboard.press('Enter');
+		await werkbalk.locator('[data-knop=spreker]').focus();
+		await secretaris.keyboard.press('Enter');
+		const menu = sectie(secretaris).getByRole('menu');
+		await menu.waitFor();
+		const eerste = await menu.getByRole('menuitem').first().getAttribute('data-spreker');
+		await secretaris.keyboard.press('Enter');
+		await secretaris.keyboard.type('de regio’s meer tijd nodig hebben.');
+		const notitie = `${eerste} (`;
+		expect(await bevatAlles(secretaris, [notitie, 'geeft aan dat de regio’s meer tijd'])).toBe(
+			true
+		);
+		// The reader sees the formatting live.
+		expect(
+			await wachtTot(async () => (await editor(deelnemer).locator('ol > li').count()) === 2)
+		).toBe(true);
+		await expect(editor(deelnemer).locator('strong', { hasText: 'Besluit' }).count()).resolves.toBe(
+			1
+		);
+	});
+
+	it('een afspraak gemarkeerd in de tekst wordt een actiepunt', async () => {
+		const zin = 'COA deelt de leads vóór 1 december met de regio’s.';
+		await naarEinde(voorzitter);
+		await expect(sectie(voorzitter).locator('[data-knop=afspraak]').isDisabled()).resolves.toBe(
+			true
+		);
+		await voorzitter.keyboard.press('Enter');
+		await voorzitter.keyboard.type(zin);
+		await voorzitter.keyboard.press('Shift+Home');
+		const knop = sectie(voorzitter).locator('[data-knop=afspraak]');
+		// Enabled only with a text selection.
+		expect(await wachtTot(() => knop.isEnabled())).toBe(true);
+		await knop.click();
+		const veld = voorzitter.locator(`#verslag-${ap}-omschrijving`);
+		await expect(veld.inputValue()).resolves.toBe(zin);
+		const waarde = await voorzitter
+			.locator(`#verslag-${ap}-eigenaar option`, { hasText: 'Chris Smit' })
+			.getAttribute('value');
+		await voorzitter.selectOption(`#verslag-${ap}-eigenaar`, waarde!);
+		await voorzitter.fill(`#verslag-${ap}-deadline`, '2026-12-01');
+		await voorzitter.getByRole('button', { name: 'Vastleggen als actiepunt' }).click();
+		// The passage is linked to the new actiepunt, on every screen.
+		const mark = (page: Page) => editor(page).locator('mark.afspraak[data-actiepunt]');
+		await mark(voorzitter).first().waitFor();
+		const actiepuntId = await mark(voorzitter).first().getAttribute('data-actiepunt');
+		expect(actiepuntId).toMatch(/^\d+$/);
+		await expect(mark(voorzitter).first().textContent()).resolves.toBe(zin);
+		expect(
+			await wachtTot(async () => (await mark(deelnemer).count()) > 0),
+			'de markering kwam niet aan bij de lezer'
+		).toBe(true);
+		// Listed with the agendapunt (live for the reader too) and on the meeting page.
+		const lijst = (page: Page) =>
+			page.locator(`[data-testid=afspraken-${ap}] [data-actiepunt="${actiepuntId}"]`);
+		await lijst(voorzitter).waitFor();
+		await lijst(deelnemer).waitFor({ timeout: 10_000 });
+		await expect(lijst(deelnemer).textContent()).resolves.toContain('Chris Smit');
+		expect(await overalGelijk(), 'de schermen lopen uiteen').toBe(true);
+		// After a reload the reader sees the same text as the editors.
+		const voor = await editor(secretaris).innerText();
+		await ga(deelnemer, VERSLAG);
+		await wachtOpStatus(deelnemer, 'alleen-lezen');
+		expect(await wachtTot(async () => (await editor(deelnemer).innerText()) === voor)).toBe(true);
+		await ga(deelnemer, VERGADERING);
+		await expect(deelnemer.locator('body').textContent()).resolves.toContain(zin);
+	});
+
+	it('schermafdrukken van de editor (1280×800 en 1920×1080)', async () => {
+		await secretaris.setViewportSize({ width: 1280, height: 800 });
+		await sectie(secretaris).scrollIntoViewIfNeeded();
+		await editor(secretaris).click();
+		await foto(secretaris, 'verslag-editor-1280');
+		await secretaris.setViewportSize({ width: 1920, height: 1080 });
+		await secretaris.evaluate(() => window.scrollTo(0, 0));
+		await foto(secretaris, 'verslag-editor-1920-boven');
+		await sectie(secretaris).scrollIntoViewIfNeeded();
+		await foto(secretaris, 'verslag-editor-1920');
+		await voorzitter.setViewportSize({ width: 1920, height: 1080 });
+		await sectie(voorzitter).scrollIntoViewIfNeeded();
+		await foto(voorzitter, 'verslag-editor-mederedacteur-1920');
+	});
+});

@@ -53,7 +53,19 @@ export type GebeurtenisType =
 	 */
 	| 'vergadering.scherm'
 	/** In a regietafel room: an actiepunt was recorded or its status changed (`ActiepuntGewijzigd`). */
-	| 'actiepunt.gewijzigd';
+	| 'actiepunt.gewijzigd'
+	/**
+	 * In a regietafel room: around the verslag of a meeting a concept was published, a comment
+	 * placed or processed, figures frozen, or the verslag vastgesteld (`VerslagGewijzigd`).
+	 */
+	| 'verslag.gewijzigd';
+
+export interface VerslagGewijzigd {
+	vergaderingId: number;
+	wat: 'concept' | 'opmerking' | 'opmerking-verwerkt' | 'cijfers' | 'vastgesteld';
+	/** The version concerned (concept or vastgesteld), when there is one. */
+	nummer?: number;
+}
 
 export interface VergaderingGewijzigd {
 	vergaderingId: number;

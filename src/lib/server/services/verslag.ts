@@ -820,7 +820,7 @@ export async function verslagLevenscyclus(
 	const beheren = can(actor, { actie: 'verslag.beheren', regietafel: tafel }).toegestaan;
 	let publiceren: VerslagKop['publiceren'] = null;
 	if (beheren) {
-		let reden: string | null = null;
+		let reden: string | null;
 		if (vastgesteld) reden = 'Het verslag is vastgesteld; er komen geen nieuwe concepten meer.';
 		else {
 			const doc = await verslagDoc(ex, v.id);

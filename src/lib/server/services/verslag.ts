@@ -612,7 +612,8 @@ export async function opmerkingenVan(ex: Executor, vergaderingId: number): Promi
 /** The table's meetings with whether their verslag has a concept and is vastgesteld. */
 async function kandidaten(ex: Executor, tafelId: number) {
 	const heeft = (soort: 'concept' | 'vastgesteld') =>
-		sql<boolean>`exists (select 1 from ${verslagVersies} where ${verslagVersies.vergaderingId} = ${vergaderingen.id} and ${verslagVersies.soort} = ${soort})`;
+		// Qualified by hand: drizzle writes columns in a sql`` subquery without their table.
+		sql<boolean>`exists (select 1 from ${verslagVersies} vv where vv.vergadering_id = ${vergaderingen}.id and vv.soort = ${soort})`;
 	return ex
 		.select({
 			id: vergaderingen.id,

@@ -40,6 +40,13 @@ import {
 	type VersieLabel
 } from '$lib/verslag/inhoud';
 import type { OpmerkingStatus } from '$lib/verslag/opmerkingen';
+import type {
+	CijfersBlok,
+	ExportLink,
+	VastgesteldInfo,
+	VaststellingInfo,
+	VerslagKop
+} from '$lib/verslag/weergave';
 import { db, type Executor } from '../db';
 import {
 	agendapunten,
@@ -714,55 +721,6 @@ export async function stelVerslagVast(
 // What the pages show
 // ---------------------------------------------------------------------------------------------
 
-export interface VersieRegel {
-	nummer: number;
-	soort: 'concept' | 'vastgesteld';
-	at: string;
-	doorLabel: string;
-	opmerkingen: number;
-	open: number;
-}
-
-export interface VastgesteldInfo {
-	nummer: number;
-	/** ISO time of the vaststelling. */
-	at: string;
-	door: string;
-	/** The meeting at which it was vastgesteld. */
-	inVergadering: { id: number; datum: string } | null;
-}
-
-export interface ExportLink {
-	label: string;
-	href: string;
-}
-
-/** Everything the header of the verslag page shows (component VerslagVersies). */
-export interface VerslagKop {
-	/** `/regietafels/<t>/vergaderingen/<v>/verslag` */
-	basis: string;
-	versies: VersieRegel[];
-	/** The latest version number (0: none); sent back when publishing. */
-	laatsteNummer: number;
-	vastgesteld: VastgesteldInfo | null;
-	openOpmerkingen: number;
-	/** Null: the viewer may not publish. Otherwise why not now (null: publishing is possible). */
-	publiceren: { reden: string | null } | null;
-	exports: ExportLink[];
-}
-
-/** The frozen figures of one stand-van-zaken agendapunt (component VerslagCijfers). */
-export interface CijfersBlok {
-	agendapuntId: number;
-	/** Form action URL of "Cijfers vastleggen". */
-	actie: string;
-	halfjaar: string;
-	cijfers: CijfersInVerslag | null;
-	magVastleggen: boolean;
-	/** Why freezing is not possible (vastgesteld), or null. */
-	reden: string | null;
-}
-
 export const verslagBasis = (tafelId: number, vergaderingId: number) =>
 	`/regietafels/${tafelId}/vergaderingen/${vergaderingId}/verslag`;
 
@@ -880,34 +838,6 @@ export async function verslagLevenscyclus(
 				};
 			})
 	};
-}
-
-/** What the "Verslag vaststellen" button at a meeting's vaststelling agendapunt shows. */
-export interface VaststellingInfo {
-	/** The meeting whose agendapunt this is. */
-	vergaderingId: number;
-	/** The verslag that would be vastgesteld now (null: none waiting). */
-	doel: {
-		id: number;
-		datum: string;
-		laatsteConcept: number;
-		openOpmerkingen: number;
-		/** Form action URL. */
-		actie: string;
-		versieUrl: string;
-	} | null;
-	/** A verslag vastgesteld in this meeting. */
-	vastgesteldHier: {
-		vergaderingId: number;
-		datum: string;
-		at: string;
-		door: string;
-		versieUrl: string;
-	} | null;
-	/** May the viewer vaststellen (verslag.vaststellen)? */
-	mag: boolean;
-	/** Why not now (status of the meeting), or null. */
-	reden: string | null;
 }
 
 export async function vaststellingVoor(

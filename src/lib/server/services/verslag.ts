@@ -225,7 +225,9 @@ export async function stelInhoudSamen(
 		organisatie: x.organisatie
 	});
 	const afspraakTekst = (a: (typeof afspraken)[number]) =>
-		`${a.omschrijving} (${eigenaarTekst(a)}${a.deadline ? `; gereed ${datumKort(a.deadline)}` : ''})`;
+		`${a.omschrijving} (${[a.eigenaarNaam, a.eigenaarOrganisatie].filter(Boolean).join(', ')}${
+			a.deadline ? `; gereed ${datumKort(a.deadline)}` : ''
+		})`;
 	const actiepunten: InhoudActiepunt[] = [...eerder, ...afspraken].map((a, i) => ({
 		nummer: i + 1,
 		omschrijving: a.omschrijving,

@@ -151,6 +151,18 @@ const MATRIX: [route: string, cellen: string, waarom: string][] = [
 	['POST /regietafels/1/vergaderingen/2/verslag?/redacteurToevoegen', 'L   403 403 ok  403 403 403 403 403 403', 'choose a co-editor (the voorzitter): verslag.beheren, the secretaris only'],
 	['POST /regietafels/1/vergaderingen/2/verslag?/redacteurVerwijderen', 'L   403 403 ok  403 403 403 403 403 403', 'withdraw that co-editor: verslag.beheren'],
 	['POST /regietafels/1/vergaderingen/2?/actiepuntStatus', 'L   403 403 ok  ok  ok  403 403 403 403', 'status of Daan Visser’s actiepunt: the table’s secretaris and voorzitter, and Daan (its owner)'],
+	['GET /regietafels/1/vergaderingen/1/verslag/versies', 'L   ok  ok  ok  ok  ok  403 ok  ok  403', 'the versions of the demo’s past verslag: vergadering.bekijken'],
+	['GET /regietafels/1/vergaderingen/1/verslag/versies/1', 'L   ok  ok  ok  ok  ok  403 ok  ok  403', 'concept 1 (seeded) read-only with its comments: vergadering.bekijken'],
+	['GET /regietafels/1/vergaderingen/1/verslag/versies/9', 'L   404 404 404 404 404 403 404 404 403', 'no such version (once the meeting may be seen)'],
+	['GET /regietafels/2/vergaderingen/1/verslag/versies/1', 'L   404 404 403 403 403 404 404 403 404', 'a PRT verslag under the Haaglanden URL: not found for those who see Haaglanden'],
+	['GET /regietafels/1/vergaderingen/1/verslag.docx', 'L   ok  ok  ok  ok  ok  403 ok  ok  403', 'export: vergadering.bekijken; without ?versie the latest concept (the secretaris: the draft)'],
+	['GET /regietafels/1/vergaderingen/1/verslag.pdf?versie=1', 'L   ok  ok  ok  ok  ok  403 ok  ok  403', 'export of a published version: vergadering.bekijken'],
+	['GET /regietafels/1/vergaderingen/1/verslag.pdf?versie=9', 'L   404 404 404 404 404 403 404 404 403', 'export of a version that does not exist'],
+	['GET /regietafels/1/vergaderingen/1/actielijst.docx', 'L   ok  ok  ok  ok  ok  403 ok  ok  403', 'besluiten- en actielijst: vergadering.bekijken'],
+	['GET /regietafels/1/vergaderingen/1/actielijst.pdf', 'L   ok  ok  ok  ok  ok  403 ok  ok  403', 'besluiten- en actielijst as PDF: vergadering.bekijken'],
+	['GET /regietafels/1/vergaderingen/2/verslag.pdf', 'L   404 404 ok  404 404 403 404 404 403', 'no concept published yet: only who writes in the verslag (the secretaris) gets the draft'],
+	['POST /regietafels/1/vergaderingen/1/verslag/versies/1?/opmerking', 'L   403 ok  ok  ok  ok  403 ok  ok  403', 'verslag.becommentarieren: members of the PRT, on the latest concept'],
+	['POST /regietafels/1/vergaderingen/2/verslag/versies?/cijfers', 'L   403 403 ok  403 403 403 403 403 403', 'verslag.beheren: the PRT’s secretaris freezes the figures'],
 	['POST /actiepunten?/status',            'L   403 403 ok  ok  ok  403 403 403 403', 'the same from Mijn actiepunten: owner, secretaris, voorzitter; others are refused by the service'],
 	['GET /api/kaart/PV28/grenzen',          '401 ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'kaart.bekijken PV28: toezicht (beheerder, toezichthouder, COA) and members of its tables — every demo user sits at one; boundaries from GEO_GEMEENTEN_SOURCE'],
 	['GET /api/kaart/PV28/grenzen?jaar=2025', '401 404 404 404 404 404 404 404 404 404', 'allowed, but no boundaries for 2025: 404 (the map falls back to the tile map)'],
@@ -530,6 +542,9 @@ function formulier(path: string, rol: Rol): Record<string, string> {
 	if (path.endsWith('?/redacteurToevoegen') || path.endsWith('?/redacteurVerwijderen')) {
 		return { userId: String(userIds.get(DEMO_EMAIL.voorzitter)) };
 	}
+	if (path.endsWith('?/opmerking')) {
+		return { agendapuntId: '', tekst: `Matrixtest: opmerking van ${rol}` };
+	}
 	if (path.endsWith('?/beginstand')) {
 		return { trede: '2', saldo: '-10', bron: `Matrixtest: toezichtbrief, vastgelegd door ${rol}` };
 	}
@@ -615,6 +630,13 @@ async function velden(path: string, rol: Rol): Promise<Record<string, string>> {
 			versie: String(a.versie),
 			status: a.status === 'open' ? 'in-uitvoering' : 'open'
 		};
+	}
+	if (path.endsWith('/verslag/versies?/cijfers')) {
+		const d = await kijk();
+		const svz = (d.agenda as { id: number; type: string }[]).find(
+			(p) => p.type === 'stand-van-zaken'
+		)!;
+		return { agendapuntId: String(svz.id) };
 	}
 	return formulier(path, rol);
 }

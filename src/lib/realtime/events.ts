@@ -55,14 +55,17 @@ export type GebeurtenisType =
 	/** In a regietafel room: an actiepunt was recorded or its status changed (`ActiepuntGewijzigd`). */
 	| 'actiepunt.gewijzigd'
 	/**
-	 * In a regietafel room: something around a meeting's verslag changed (payload
-	 * `VerslagGewijzigd`), e.g. the co-editors: an open verslag page reloads and reopens the text.
+	 * In a regietafel room: around the verslag of a meeting the co-editors changed, a concept was
+	 * published, a comment placed or processed, figures frozen, or the verslag vastgesteld
+	 * (`VerslagGewijzigd`). An open verslag page reloads (and reopens the text when rights change).
 	 */
 	| 'verslag.gewijzigd';
 
 export interface VerslagGewijzigd {
 	vergaderingId: number;
-	wat: 'redacteuren';
+	wat: 'redacteuren' | 'concept' | 'opmerking' | 'opmerking-verwerkt' | 'cijfers' | 'vastgesteld';
+	/** The version concerned (concept or vastgesteld), when there is one. */
+	nummer?: number;
 }
 
 export interface VergaderingGewijzigd {

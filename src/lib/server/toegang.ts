@@ -33,6 +33,13 @@ export const ROUTE_TOEGANG: Record<string, Toegang> = {
 	'/(app)/regietafels/[tafelId=id]/vergaderingen/[vergaderingId=id]/bijlagen/[bijlageId=id]':
 		'ingelogd',
 	'/(scherm)/regietafels/[tafelId=id]/vergaderingen/[vergaderingId=id]/scherm': 'ingelogd',
+	'/(app)/regietafels/[tafelId=id]/vergaderingen/[vergaderingId=id]/verslag/versies': 'ingelogd',
+	'/(app)/regietafels/[tafelId=id]/vergaderingen/[vergaderingId=id]/verslag/versies/[nummer=id]':
+		'ingelogd',
+	'/(app)/regietafels/[tafelId=id]/vergaderingen/[vergaderingId=id]/verslag.docx': 'ingelogd',
+	'/(app)/regietafels/[tafelId=id]/vergaderingen/[vergaderingId=id]/verslag.pdf': 'ingelogd',
+	'/(app)/regietafels/[tafelId=id]/vergaderingen/[vergaderingId=id]/actielijst.docx': 'ingelogd',
+	'/(app)/regietafels/[tafelId=id]/vergaderingen/[vergaderingId=id]/actielijst.pdf': 'ingelogd',
 	'/(app)/regietafels/[tafelId=id]/actiepunten': 'ingelogd',
 	'/(app)/actiepunten': 'ingelogd',
 	'/(app)/toezicht/[provincie=provincie]/import': 'ingelogd',

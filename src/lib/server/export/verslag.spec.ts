@@ -173,6 +173,56 @@ describe('verslag exports', () => {
 		expect(alles).toContain('−2 pagina’s');
 	});
 
+	it('frozen figures of an agendapunt appear as a table in both formats; a vastgesteld one is marked', async () => {
+		const met: VerslagData = {
+			...VERSLAG,
+			status: 'vastgesteld',
+			versie: null,
+			vastgesteld: { datum: '2027-01-14', door: 'Sanne Bakker, in de vergadering van 14 jan 2027' },
+			agendapunten: [
+				{
+					...VERSLAG.agendapunten[1]!,
+					cijfers: {
+						titel: 'Stand van zaken tweede halfjaar 2026',
+						kop: [
+							'Regio',
+							'Taakstelling',
+							'Opgave',
+							'Gehuisvest',
+							'Nog te huisvesten',
+							'Gerealiseerd',
+							'Treden'
+						],
+						rijen: [
+							['Haaglanden', '1.020', '1.110', '305', '805', '27%', 'trede 1: 1'],
+							['Totaal', '1.020', '1.110', '305', '805', '27%', 'trede 1: 1']
+						]
+					}
+				}
+			]
+		};
+		const docx = await docxXml(await verslagDocx(met, 'verslag'));
+		for (const s of [
+			'Stand van zaken tweede halfjaar 2026',
+			'Haaglanden',
+			'1.110',
+			'Nog te huisvesten',
+			'Vastgesteld op 14 jan'
+		]) {
+			expect(docx).toContain(s);
+		}
+		const pdf = (await pdfTekst(await verslagPdf(met, 'verslag'))).join(' ').replace(/\s+/g, ' ');
+		for (const s of [
+			'Stand van zaken tweede halfjaar 2026',
+			'Haaglanden',
+			'1.110',
+			'27%',
+			'Vastgesteld op 14 jan'
+		]) {
+			expect(pdf).toContain(s);
+		}
+	});
+
 	it('the besluiten- en actielijst holds afspraken and actions, not the minutes text', async () => {
 		const docx = await docxXml(await verslagDocx(VERSLAG, 'actielijst'));
 		expect(docx).toContain('Besluiten- en actielijst');

@@ -23,6 +23,7 @@ import {
 import PDFDocument from 'pdfkit';
 import { LETTERTYPEN } from './lettertypen';
 import type { Blok, Tekstdeel } from '$lib/verslag/blokken';
+import type { CijferTabel } from '$lib/verslag/inhoud';
 
 export interface Persoon {
 	naam: string;
@@ -45,7 +46,14 @@ export interface VerslagData {
 	afwezigen: Persoon[];
 	vervangers: (Persoon & { voor: string })[];
 	gasten: Persoon[];
-	agendapunten: { nummer: number; titel: string; blokken: Blok[]; afspraken: string[] }[];
+	agendapunten: {
+		nummer: number;
+		titel: string;
+		blokken: Blok[];
+		afspraken: string[];
+		/** Frozen "stand van zaken" figures of the agendapunt, as a small table. */
+		cijfers?: CijferTabel | null;
+	}[];
 	actiepunten: {
 		nummer: number;
 		omschrijving: string;
@@ -147,6 +155,33 @@ const cel = (tekst: string, kop = false) =>
 		children: [new Paragraph({ children: [new TextRun({ text: tekst, bold: kop })] })]
 	});
 
+const RANDEN = {
+	top: { style: BorderStyle.SINGLE, size: 4, color: '999999' },
+	bottom: { style: BorderStyle.SINGLE, size: 4, color: '999999' },
+	left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+	right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+	insideHorizontal: { style: BorderStyle.SINGLE, size: 2, color: 'CCCCCC' },
+	insideVertical: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
+} as const;
+
+/** A figures table of an agendapunt: its title, then header and rows (the total last, bold). */
+function docxCijfers(c: CijferTabel): (Paragraph | Table)[] {
+	return [
+		new Paragraph({ children: [new TextRun({ text: c.titel, bold: true })] }),
+		new Table({
+			width: { size: 100, type: WidthType.PERCENTAGE },
+			rows: [
+				new TableRow({ tableHeader: true, children: c.kop.map((t) => cel(t, true)) }),
+				...c.rijen.map(
+					(r, i) => new TableRow({ children: r.map((t) => cel(t, i === c.rijen.length - 1)) })
+				)
+			],
+			borders: RANDEN
+		}),
+		new Paragraph('')
+	];
+}
+
 export async function verslagDocx(v: VerslagData, onderdeel: Onderdeel): Promise<Uint8Array> {
 	const kinderen: (Paragraph | Table)[] = [
 		new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(titelVan(v, onderdeel))] }),
@@ -176,6 +211,7 @@ export async function verslagDocx(v: VerslagData, onderdeel: Onderdeel): Promise
 				})
 			);
 			kinderen.push(...docxBlokken(a.blokken, lijstNr));
+			if (a.cijfers) kinderen.push(...docxCijfers(a.cijfers));
 			if (a.afspraken.length > 0) {
 				kinderen.push(
 					new Paragraph({ children: [new TextRun({ text: 'Afspraken', bold: true })] })
@@ -229,14 +265,7 @@ export async function verslagDocx(v: VerslagData, onderdeel: Onderdeel): Promise
 							})
 					)
 				],
-				borders: {
-					top: { style: BorderStyle.SINGLE, size: 4, color: '999999' },
-					bottom: { style: BorderStyle.SINGLE, size: 4, color: '999999' },
-					left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
-					right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
-					insideHorizontal: { style: BorderStyle.SINGLE, size: 2, color: 'CCCCCC' },
-					insideVertical: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
-				}
+				borders: RANDEN
 			})
 		);
 	}
@@ -390,6 +419,42 @@ export async function verslagPdf(v: VerslagData, onderdeel: Onderdeel): Promise<
 		doc.fillColor('black').fontSize(10.5).moveDown(0.3);
 	};
 
+	/** A figures table: columns of equal width after a wider first one; the total row bold. */
+	const tabel = (c: CijferTabel) => {
+		alinea([{ tekst: c.titel, vet: true }]);
+		const eerste = breedte * 0.28;
+		const rest = (breedte - eerste) / Math.max(1, c.kop.length - 1);
+		const rij = (cellen: string[], vet: boolean) => {
+			doc.fontSize(8.5).font(vet ? 'Tekst-Vet' : 'Tekst');
+			const hoogte =
+				Math.max(
+					...cellen.map((t, i) => doc.heightOfString(t, { width: (i === 0 ? eerste : rest) - 4 }))
+				) + 3;
+			if (doc.y + hoogte > doc.page.height - doc.page.margins.bottom) {
+				doc.addPage();
+				doc.y = doc.page.margins.top;
+			}
+			const y = doc.y;
+			let x = 60;
+			cellen.forEach((t, i) => {
+				const w = i === 0 ? eerste : rest;
+				doc.text(t, x, y, { width: w - 4, align: i === 0 ? 'left' : 'right' });
+				x += w;
+			});
+			doc.x = 60;
+			doc.y = y + hoogte;
+			doc
+				.moveTo(60, doc.y - 1.5)
+				.lineTo(60 + breedte, doc.y - 1.5)
+				.lineWidth(0.4)
+				.strokeColor('#cccccc')
+				.stroke();
+		};
+		rij(c.kop, true);
+		c.rijen.forEach((r, i) => rij(r, i === c.rijen.length - 1));
+		doc.fontSize(10.5).font('Tekst').moveDown(0.4);
+	};
+
 	doc
 		.font('Tekst-Vet')
 		.fontSize(18)
@@ -416,6 +481,7 @@ export async function verslagPdf(v: VerslagData, onderdeel: Onderdeel): Promise<
 					);
 				}
 			}
+			if (a.cijfers) tabel(a.cijfers);
 			if (a.afspraken.length > 0) {
 				alinea([{ tekst: 'Afspraken', vet: true }]);
 				for (const af of a.afspraken) alinea([{ tekst: af }], { inspring: 14, teken: '•' });

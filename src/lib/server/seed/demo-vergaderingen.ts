@@ -13,6 +13,7 @@ import {
 import { mutate, SYSTEEM } from '../mutatie';
 import { legActiepuntVast, vandaagNL } from '../services/actiepunten';
 import { tafelLeden } from '../services/vergaderingen';
+import { laadDemoVerslag } from './demo-verslag';
 
 const DEMO_NOOT = 'Demo: deze vergadering, de aanwezigen en de afspraken zijn verzonnen.';
 
@@ -84,7 +85,7 @@ export async function laadDemoVergaderingen(prtId: number, nu = new Date()): Pro
 	const vandaag = vandaagNL(nu);
 	const vorige = donderdagVanaf(plus(vandaag, -38));
 	const volgende = donderdagVanaf(plus(vandaag, 14));
-	await mutate(SYSTEEM, async (ctx) => {
+	const vorigeId = await mutate(SYSTEEM, async (ctx) => {
 		const mensen = await ctx.tx
 			.select({ id: users.id, email: users.email, naam: users.naam })
 			.from(users)
@@ -253,7 +254,10 @@ export async function laadDemoVergaderingen(prtId: number, nu = new Date()): Pro
 			action: 'geladen',
 			after: { synthetisch: true, vergaderingen: [vorige, volgende], afspraken: afspraken.length }
 		});
+		return oud.id;
 	});
+	// The past meeting's verslag: text, concept 1 and a comment (demo-verslag.ts).
+	await laadDemoVerslag(prtId, vorigeId);
 	return true;
 }
 

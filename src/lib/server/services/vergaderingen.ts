@@ -192,7 +192,9 @@ export async function listVergaderingen(tafelId: number): Promise<VergaderingOve
 			locatie: vergaderingen.locatie,
 			onlineLink: vergaderingen.onlineLink,
 			status: vergaderingen.status,
-			agendapunten: sql<number>`(select count(*)::int from ${agendapunten} where ${agendapunten.vergaderingId} = ${vergaderingen.id})`
+			// Qualified by hand: drizzle writes columns in a sql`` subquery without their table,
+			// and an unqualified "id" would be the agendapunt's own id.
+			agendapunten: sql<number>`(select count(*)::int from ${agendapunten} ap where ap.vergadering_id = ${vergaderingen}.id)`
 		})
 		.from(vergaderingen)
 		.where(eq(vergaderingen.regietafelId, tafelId))

@@ -26,6 +26,7 @@ import {
 	wijzigActiepuntStatus
 } from '$lib/server/services/actiepunten';
 import { tafelKamer } from '$lib/server/services/regietafels';
+import { vaststellingVoor } from '$lib/server/services/verslag';
 import {
 	BIJLAGE_SOORTEN,
 	haalAgenda,
@@ -67,15 +68,17 @@ export const load = (async (event) => {
 	const v = await vergaderingOf404(tafel, event);
 	const actor = event.locals.actor;
 	const bewerken = mag(actor, { actie: 'vergadering.bewerken', regietafel: tafel });
-	const [agenda, genodigden, gasten, afspraken, open, leden, nieuweLeden] = await Promise.all([
-		haalAgenda(db(), v.id),
-		haalGenodigden(db(), v.id),
-		haalGasten(db(), v.id),
-		actiepuntenVanVergadering(db(), v.id),
-		openActiepuntenVoor(db(), tafel.id, v),
-		bewerken ? tafelLeden(db(), tafel.id) : Promise.resolve([]),
-		bewerken ? nietUitgenodigd(tafel.id, v.id) : Promise.resolve(0)
-	]);
+	const [agenda, genodigden, gasten, afspraken, open, leden, nieuweLeden, vaststelling] =
+		await Promise.all([
+			haalAgenda(db(), v.id),
+			haalGenodigden(db(), v.id),
+			haalGasten(db(), v.id),
+			actiepuntenVanVergadering(db(), v.id),
+			openActiepuntenVoor(db(), tafel.id, v),
+			bewerken ? tafelLeden(db(), tafel.id) : Promise.resolve([]),
+			bewerken ? nietUitgenodigd(tafel.id, v.id) : Promise.resolve(0),
+			vaststellingVoor(tafel, v, actor)
+		]);
 	const statusRecht = (a: { regietafelId: number; eigenaarUserId: number | null }) =>
 		magStatusWijzigen(actor, { ...a, provincieCode: tafel.provincieCode });
 	return {
@@ -104,6 +107,7 @@ export const load = (async (event) => {
 			max: formatGrootte(env().BIJLAGE_MAX_BYTES)
 		},
 		vandaag: vandaagNL(),
+		vaststelling,
 		kamer,
 		liveSeq,
 		rechten: {

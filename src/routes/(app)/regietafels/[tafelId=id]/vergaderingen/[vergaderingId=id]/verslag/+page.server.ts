@@ -7,6 +7,7 @@ import { requireRight } from '$lib/server/guard';
 import { currentSeq } from '$lib/server/realtime/publish';
 import { actiepuntenVanVergadering } from '$lib/server/services/actiepunten';
 import { tafelKamer } from '$lib/server/services/regietafels';
+import { verslagLevenscyclus } from '$lib/server/services/verslag';
 import {
 	haalAgenda,
 	haalGasten,
@@ -42,14 +43,16 @@ export const load = (async (event) => {
 	const v = await vergaderingOf404(tafel, event);
 	const wie = wieVan(event);
 	const beheren = mag(wie.actor, { actie: 'verslag.beheren', regietafel: tafel });
-	const [agenda, genodigden, gasten, afspraken, redacteuren, recht] = await Promise.all([
-		haalAgenda(db(), v.id),
-		haalGenodigden(db(), v.id),
-		haalGasten(db(), v.id),
-		actiepuntenVanVergadering(db(), v.id),
-		redacteurenVan(db(), v.id),
-		verslagRechtVan(wie, v.id)
-	]);
+	const [agenda, genodigden, gasten, afspraken, redacteuren, recht, levenscyclus] =
+		await Promise.all([
+			haalAgenda(db(), v.id),
+			haalGenodigden(db(), v.id),
+			haalGasten(db(), v.id),
+			actiepuntenVanVergadering(db(), v.id),
+			redacteurenVan(db(), v.id),
+			verslagRechtVan(wie, v.id),
+			verslagLevenscyclus(tafel, v, wie.actor)
+		]);
 	const schrijven = recht.recht === 'schrijven';
 	const leden = schrijven || beheren ? await tafelLeden(db(), tafel.id) : [];
 	return {
@@ -82,6 +85,8 @@ export const load = (async (event) => {
 		})),
 		redacteuren,
 		leden: leden.map((l) => ({ userId: l.userId, naam: l.naam, organisatie: l.organisatie })),
+		verslagKop: levenscyclus.kop,
+		verslagCijfers: levenscyclus.cijfers,
 		kamer,
 		liveSeq,
 		rechten: { beheren, schrijven, redacteur: recht.redacteur, vastgesteld: recht.vastgesteld }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server';
-import { DEMO, ga, launchBrowser, persoon, wachtOpHydratie } from './helpers';
+import { bytesVan, docxTekst, pdfSchermafdruk, pdfTekst } from './export-hulp';
+import { DEMO, ga, launchBrowser, persoon, wachtOpHydratie, wachtOpLive } from './helpers';
 
 /**
  * The verslag of a PRT meeting written together (issue 6 §4, §6) in three browsers: the
@@ -11,7 +12,11 @@ import { DEMO, ga, launchBrowser, persoon, wachtOpHydratie } from './helpers';
  * the same agendapunt at the same time and both texts survive on every screen and after a
  * reload; a plain member (Daan Visser) reads along live and cannot type; an editor who goes
  * offline keeps typing and the texts merge when the connection is back; formatting through the
- * toolbar and the keyboard; an afspraak marked in the text becomes an actiepunt.
+ * toolbar and the keyboard; an afspraak marked in the text becomes an actiepunt. Then the rest
+ * of its life (§5, §7): attendance heads it, concept 1 is published, a member comments and the
+ * secretaris processes the comment, the DOCX and PDF downloads contain the attendees and the
+ * afspraak, and at the next meeting the verslag is vastgesteld — every open editor turns
+ * read-only live — while the afspraak is on that meeting's agenda as an open actiepunt.
  * Screenshots of the editor go to tests/e2e/screenshots/.
  */
 
@@ -311,5 +316,150 @@ describe('het verslag samen schrijven', () => {
 		await voorzitter.setViewportSize({ width: 1920, height: 1080 });
 		await sectie(voorzitter).scrollIntoViewIfNeeded();
 		await foto(voorzitter, 'verslag-editor-mederedacteur-1920');
+	});
+});
+
+describe('concept, opmerking, exports en vaststelling in de volgende vergadering', () => {
+	const AFSPRAAK = 'COA deelt de leads vóór 1 december met de regio’s.';
+	const OPMERKING = 'E2E: Leiden noemt drie locaties, niet twee.';
+
+	it('de aanwezigheid staat boven het verslag', async () => {
+		await ga(secretaris, VERGADERING);
+		await wachtOpLive(secretaris);
+		for (const naam of ['Chris Smit', 'Daan Visser']) {
+			await secretaris
+				.getByLabel(`Aanwezigheid van ${naam}`, { exact: true })
+				.selectOption('aanwezig');
+			await secretaris.getByRole('button', { name: `Opslaan voor ${naam}` }).click();
+			await secretaris.locator(`[data-genodigde="${naam}"][data-status=aanwezig]`).waitFor();
+		}
+		// The reader's verslag page follows live.
+		const aanwezig = deelnemer.locator('dd', { hasText: 'Chris Smit' });
+		await ga(deelnemer, VERSLAG);
+		await wachtOpStatus(deelnemer, 'alleen-lezen');
+		await aanwezig.first().waitFor();
+		await expect(aanwezig.first().textContent()).resolves.toContain('Daan Visser');
+	});
+
+	it('concept 1 wordt gepubliceerd, een lid reageert, de secretaris verwerkt het live', async () => {
+		await ga(secretaris, VERSLAG);
+		await wachtOpStatus(secretaris, 'verbonden');
+		await secretaris.getByRole('button', { name: 'Concept 1 publiceren' }).click();
+		await secretaris.getByText('Concept 1 is gepubliceerd').waitFor();
+		// The member's page shows it without a reload.
+		await deelnemer
+			.getByTestId('verslag-stand')
+			.getByText('Concept 1 gepubliceerd', { exact: false })
+			.waitFor();
+		await foto(secretaris, 'verslag-versies-1920');
+
+		await Promise.all([
+			ga(deelnemer, `${VERSLAG}/versies/1`),
+			ga(secretaris, `${VERSLAG}/versies/1`)
+		]);
+		await Promise.all([wachtOpLive(deelnemer), wachtOpLive(secretaris)]);
+		// The concept holds what was written, read-only.
+		await expect(deelnemer.locator('body').textContent()).resolves.toContain(AFSPRAAK);
+		const veld = deelnemer.getByLabel(`Opmerking bij ‘${PUNT}’`);
+		await veld.fill(OPMERKING);
+		await deelnemer
+			.locator('section.agendapunt', { has: veld })
+			.getByRole('button', { name: 'Opmerking plaatsen' })
+			.click();
+		const bijSecretaris = secretaris.locator('li.opmerking', { hasText: OPMERKING });
+		await bijSecretaris.waitFor();
+		await bijSecretaris.getByLabel('Afhandeling').selectOption('verwerkt');
+		await bijSecretaris.getByLabel('Reactie').fill('Aangepast in het verslag.');
+		await bijSecretaris.getByRole('button', { name: 'Afhandelen' }).click();
+		await deelnemer.locator('li.opmerking[data-status=verwerkt]', { hasText: OPMERKING }).waitFor();
+		await foto(deelnemer, 'verslag-concept-opmerking');
+	});
+
+	it('de exports (Word en PDF) bevatten de aanwezigen en de afspraken', async () => {
+		await ga(deelnemer, VERSLAG);
+		const downloads = deelnemer.getByTestId('verslag-versies');
+		const haal = async (label: string) => {
+			const [d] = await Promise.all([
+				deelnemer.waitForEvent('download'),
+				downloads.getByRole('link', { name: label, exact: true }).click()
+			]);
+			expect(d.suggestedFilename()).toMatch(/^(verslag|actielijst)-prt-.*-concept-1\.(docx|pdf)$/);
+			return bytesVan(d);
+		};
+		const docx = await docxTekst(await haal('Verslag (Word)'));
+		const pdfBytes = await haal('Verslag (PDF)');
+		// pdf.js gives the text line by line.
+		const pdf = (await pdfTekst(pdfBytes)).replace(/\s+/g, ' ');
+		const lijst = await docxTekst(await haal('Besluiten- en actielijst (Word)'));
+		for (const tekst of [docx, pdf]) {
+			expect(tekst).toContain('Chris Smit');
+			expect(tekst).toContain('Daan Visser');
+			expect(tekst).toMatch(/Afwezig/i);
+			expect(tekst).toContain('Bart Jansen');
+			expect(tekst).toContain(PUNT);
+			expect(tekst).toContain('Delft liggen op schema');
+		}
+		// pdf.js splits lines; the afspraak is whole in the Word text and in the action list.
+		expect(docx).toContain(AFSPRAAK);
+		expect(pdf).toContain('COA deelt de leads');
+		expect(lijst).toContain(AFSPRAAK);
+		expect(lijst).toContain('Chris Smit');
+		await pdfSchermafdruk(browser, pdfBytes, path.join(MAP, 'verslag-export-pdf.png'));
+	});
+
+	it('in de volgende vergadering wordt het verslag vastgesteld; de editors worden alleen-lezen', async () => {
+		await ga(voorzitter, VERSLAG);
+		await wachtOpStatus(voorzitter, 'verbonden');
+		await ga(deelnemer, VERSLAG);
+		await wachtOpStatus(deelnemer, 'alleen-lezen');
+
+		// The secretaris plans the next meeting: the afspraak is on its agenda, open.
+		await ga(secretaris, '/regietafels/1');
+		await secretaris.locator('summary', { hasText: 'Vergadering plannen' }).click();
+		await secretaris.fill('#v-datum', '2027-02-11');
+		await secretaris.getByRole('button', { name: 'Vergadering plannen' }).click();
+		await secretaris.waitForURL(/\/regietafels\/1\/vergaderingen\/\d+$/);
+		await wachtOpHydratie(secretaris);
+		await wachtOpLive(secretaris);
+		await expect(
+			secretaris.locator('[data-testid=open-actiepunten]').textContent()
+		).resolves.toContain(AFSPRAAK);
+
+		// At its agendapunt "Vaststelling verslag vorige vergadering", once the meeting runs.
+		const vaststelling = secretaris.locator('[data-testid^=vaststelling-]').first();
+		await expect(vaststelling.textContent()).resolves.toContain('concept 1');
+		await secretaris.getByRole('button', { name: 'Vergadering starten' }).click();
+		const knop = vaststelling.getByRole('button', { name: 'Verslag vaststellen' });
+		expect(await wachtTot(() => knop.isEnabled())).toBe(true);
+		await knop.click();
+		await secretaris.getByTestId('vaststelling-klaar').waitFor();
+		await expect(secretaris.getByTestId('vaststelling-klaar').textContent()).resolves.toContain(
+			'Sanne Bakker'
+		);
+		await foto(secretaris, 'vergadering-vaststelling');
+
+		// Open verslag pages lock live: the co-editor can no longer type, everyone sees why.
+		await wachtOpStatus(voorzitter, 'alleen-lezen');
+		expect(
+			await wachtTot(
+				async () => (await editor(voorzitter).getAttribute('contenteditable')) === 'false'
+			)
+		).toBe(true);
+		await deelnemer.getByTestId('verslag-vastgesteld').waitFor();
+		await expect(deelnemer.getByTestId('verslag-vastgesteld').textContent()).resolves.toMatch(
+			/Vastgesteld op .* in de vergadering van 11 feb\.? 2027 door Sanne Bakker/
+		);
+		// The export is now the vastgesteld version, for everyone.
+		const [d] = await Promise.all([
+			deelnemer.waitForEvent('download'),
+			deelnemer
+				.getByTestId('verslag-versies')
+				.getByRole('link', { name: 'Verslag (PDF)', exact: true })
+				.click()
+		]);
+		expect(d.suggestedFilename()).toMatch(/-vastgesteld\.pdf$/);
+		const pdf = (await pdfTekst(await bytesVan(d))).replace(/\s+/g, ' ');
+		expect(pdf).toContain('Vastgesteld op');
+		expect(pdf).toContain('Chris Smit');
 	});
 });

@@ -60,8 +60,9 @@ export default defineConfig({
 					include: ['tests/e2e/**/*.e2e.ts'],
 					globalSetup: ['tests/helpers/e2e-global-setup.ts'],
 					testTimeout: 60_000,
-					hookTimeout: 120_000,
-					fileParallelism: false
+					hookTimeout: 120_000
+					// Files run side by side (each has its own server and browser; a file's tests run
+					// in order); how many at once is set by --maxWorkers in package.json.
 				}
 			}
 		]

@@ -351,6 +351,10 @@ describe('concept, opmerking, exports en vaststelling in de volgende vergadering
 			.getByTestId('verslag-stand')
 			.getByText('Concept 1 gepubliceerd', { exact: false })
 			.waitFor();
+		await secretaris
+			.getByTestId('verslag-stand')
+			.getByText('Concept 1 gepubliceerd', { exact: false })
+			.waitFor();
 		await foto(secretaris, 'verslag-versies-1920');
 
 		await Promise.all([

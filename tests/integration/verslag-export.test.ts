@@ -145,7 +145,7 @@ describe('exports', () => {
 		for (const tekst of [docx, pdf]) {
 			for (const s of [
 				'Verslag Provinciale Regietafel Zuid-Holland',
-				'Concept (concept 1)',
+				'Concept 1',
 				'Sanne Bakker',
 				'Eva Jansen (demo), Senior beleidsmedewerker, Ministerie van BZK (namens Daan Visser)',
 				'Mila Kok (demo)',

@@ -134,7 +134,7 @@ describe('verslag exports', () => {
 		for (const s of [
 			'Verslag Provinciale Regietafel Zuid-Holland',
 			'donderdag 3 december 2026',
-			'Concept (concept 1)',
+			'Concept 1',
 			"Bart Jansen, Wethouder Wonen, Gemeente 's-Gravenhage",
 			'Noor Peters, Adviseur, COA (namens Chris Smit)',
 			'Eva de Wit',

@@ -97,7 +97,9 @@ export function statusRegel(v: VerslagData): string {
 	if (v.status === 'vastgesteld' && v.vastgesteld) {
 		return `Vastgesteld op ${datumKort(v.vastgesteld.datum)} (${v.vastgesteld.door})`;
 	}
-	return v.versie ? `Concept (${v.versie})` : 'Concept';
+	// "Concept 1" for a published concept; the secretaris' draft says it is not yet sent out.
+	if (v.versie) return v.versie.charAt(0).toUpperCase() + v.versie.slice(1);
+	return 'Werkversie (nog niet aan de leden gestuurd)';
 }
 
 /** "Aanwezig", "Afwezig", "Vervangen", "Gasten": the header lines of every verslag. */

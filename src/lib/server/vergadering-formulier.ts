@@ -1,9 +1,10 @@
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, type RequestEvent, type ServerLoadEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { veldFouten } from '$lib/schemas/vergadering';
-import { requireUser } from './guard';
+import { requireRight, requireUser } from './guard';
 import { db } from './db';
-import { getTafel, type TafelOverzicht } from './services/regietafels';
+import { currentSeq } from './realtime/publish';
+import { getTafel, tafelKamer, type TafelOverzicht } from './services/regietafels';
 import {
 	haalVergadering,
 	type VergaderingRij,
@@ -63,4 +64,19 @@ export function velden(form: FormData): Record<string, string> {
 	const uit: Record<string, string> = {};
 	for (const [k, v] of form) if (typeof v === 'string') uit[k] = v;
 	return uit;
+}
+
+/**
+ * The start of every live meeting page's load: the table (404), the right to see its meetings,
+ * the live room with its sequence number (read before the data: an event committed in between is
+ * replayed), and the meeting (404).
+ */
+export async function laadVergaderingLive(event: ServerLoadEvent) {
+	const tafel = await tafelOf404(event);
+	requireRight(event, { actie: 'vergadering.bekijken', regietafel: tafel });
+	const kamer = tafelKamer(tafel.id);
+	event.depends(`live:${kamer}`);
+	const liveSeq = await currentSeq(db(), kamer);
+	const v = await vergaderingOf404(tafel, event);
+	return { tafel, v, kamer, liveSeq };
 }

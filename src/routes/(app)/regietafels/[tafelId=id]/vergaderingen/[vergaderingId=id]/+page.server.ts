@@ -16,7 +16,6 @@ import { acceptAttribuut, controleerUpload, formatGrootte } from '$lib/server/be
 import { db } from '$lib/server/db';
 import { env } from '$lib/server/env';
 import { requireRight } from '$lib/server/guard';
-import { currentSeq } from '$lib/server/realtime/publish';
 import {
 	actiepuntenVanVergadering,
 	maakActiepunt,
@@ -25,7 +24,6 @@ import {
 	vandaagNL,
 	wijzigActiepuntStatus
 } from '$lib/server/services/actiepunten';
-import { tafelKamer } from '$lib/server/services/regietafels';
 import { vaststellingVoor } from '$lib/server/services/verslag';
 import {
 	BIJLAGE_SOORTEN,
@@ -51,6 +49,7 @@ import {
 import {
 	CONTROLEER,
 	parse,
+	laadVergaderingLive,
 	tafelOf404,
 	vergaderingOf404,
 	velden,
@@ -59,13 +58,7 @@ import {
 } from '$lib/server/vergadering-formulier';
 
 export const load = (async (event) => {
-	const tafel = await tafelOf404(event);
-	requireRight(event, { actie: 'vergadering.bekijken', regietafel: tafel });
-	const kamer = tafelKamer(tafel.id);
-	event.depends(`live:${kamer}`);
-	// Read the sequence number before the data: an event committed in between is replayed.
-	const liveSeq = await currentSeq(db(), kamer);
-	const v = await vergaderingOf404(tafel, event);
+	const { tafel, v, kamer, liveSeq } = await laadVergaderingLive(event);
 	const actor = event.locals.actor;
 	const bewerken = mag(actor, { actie: 'vergadering.bewerken', regietafel: tafel });
 	const [agenda, genodigden, gasten, afspraken, open, leden, nieuweLeden, vaststelling] =

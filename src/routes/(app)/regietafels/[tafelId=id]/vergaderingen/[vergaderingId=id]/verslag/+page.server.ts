@@ -4,9 +4,7 @@ import { mag } from '$lib/domain/autorisatie/rechten';
 import { afspraakSchema, id } from '$lib/schemas/vergadering';
 import { db } from '$lib/server/db';
 import { requireRight } from '$lib/server/guard';
-import { currentSeq } from '$lib/server/realtime/publish';
 import { actiepuntenVanVergadering } from '$lib/server/services/actiepunten';
-import { tafelKamer } from '$lib/server/services/regietafels';
 import { verslagLevenscyclus } from '$lib/server/services/verslag';
 import {
 	haalAgenda,
@@ -24,6 +22,7 @@ import {
 import {
 	CONTROLEER,
 	parse,
+	laadVergaderingLive,
 	tafelOf404,
 	vergaderingOf404,
 	velden,
@@ -34,13 +33,7 @@ import { verslagDocument } from '$lib/verslag/document';
 import { sprekers } from '$lib/verslag/sprekers';
 
 export const load = (async (event) => {
-	const tafel = await tafelOf404(event);
-	requireRight(event, { actie: 'vergadering.bekijken', regietafel: tafel });
-	const kamer = tafelKamer(tafel.id);
-	event.depends(`live:${kamer}`);
-	// Read the sequence number before the data: an event committed in between is replayed.
-	const liveSeq = await currentSeq(db(), kamer);
-	const v = await vergaderingOf404(tafel, event);
+	const { tafel, v, kamer, liveSeq } = await laadVergaderingLive(event);
 	const wie = wieVan(event);
 	const beheren = mag(wie.actor, { actie: 'verslag.beheren', regietafel: tafel });
 	const [agenda, genodigden, gasten, afspraken, redacteuren, recht, levenscyclus] =

@@ -3,8 +3,6 @@ import type { Actions, PageServerLoad } from './$types';
 import { cijfersSchema, publicerenSchema, vaststellenSchema } from '$lib/schemas/verslag';
 import { db } from '$lib/server/db';
 import { requireRight } from '$lib/server/guard';
-import { currentSeq } from '$lib/server/realtime/publish';
-import { tafelKamer } from '$lib/server/services/regietafels';
 import { haalAgenda } from '$lib/server/services/vergaderingen';
 import {
 	legCijfersVast,
@@ -12,7 +10,13 @@ import {
 	stelVerslagVast,
 	verslagLevenscyclus
 } from '$lib/server/services/verslag';
-import { tafelOf404, vergaderingOf404, velden, wieVan } from '$lib/server/vergadering-formulier';
+import {
+	laadVergaderingLive,
+	tafelOf404,
+	vergaderingOf404,
+	velden,
+	wieVan
+} from '$lib/server/vergadering-formulier';
 
 /**
  * The versions of a meeting's verslag with the publish button and the frozen figures. The
@@ -20,12 +24,7 @@ import { tafelOf404, vergaderingOf404, velden, wieVan } from '$lib/server/vergad
  * meeting page (VerslagVersies, VerslagCijfers, VaststellingKnop).
  */
 export const load = (async (event) => {
-	const tafel = await tafelOf404(event);
-	requireRight(event, { actie: 'vergadering.bekijken', regietafel: tafel });
-	const kamer = tafelKamer(tafel.id);
-	event.depends(`live:${kamer}`);
-	const liveSeq = await currentSeq(db(), kamer);
-	const v = await vergaderingOf404(tafel, event);
+	const { tafel, v, kamer, liveSeq } = await laadVergaderingLive(event);
 	const { kop, cijfers } = await verslagLevenscyclus(tafel, v, event.locals.actor);
 	const agenda = await haalAgenda(db(), v.id);
 	return {

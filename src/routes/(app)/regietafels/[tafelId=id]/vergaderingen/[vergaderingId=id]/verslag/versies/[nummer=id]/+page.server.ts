@@ -8,8 +8,6 @@ import { veldFouten } from '$lib/schemas/vergadering';
 import { db } from '$lib/server/db';
 import { vergaderingen } from '$lib/server/db/schema';
 import { requireRight } from '$lib/server/guard';
-import { currentSeq } from '$lib/server/realtime/publish';
-import { tafelKamer } from '$lib/server/services/regietafels';
 import {
 	haalVersie,
 	opmerkingenVan,
@@ -18,7 +16,13 @@ import {
 	versiesVan,
 	verwerkOpmerking
 } from '$lib/server/services/verslag';
-import { tafelOf404, vergaderingOf404, velden, wieVan } from '$lib/server/vergadering-formulier';
+import {
+	laadVergaderingLive,
+	tafelOf404,
+	vergaderingOf404,
+	velden,
+	wieVan
+} from '$lib/server/vergadering-formulier';
 import { blokkenVan } from '$lib/verslag/blokken';
 import { cijferTabel } from '$lib/verslag/inhoud';
 
@@ -28,12 +32,7 @@ import { cijferTabel } from '$lib/verslag/inhoud';
  * (live: every change is an event in the table's room).
  */
 export const load = (async (event) => {
-	const tafel = await tafelOf404(event);
-	requireRight(event, { actie: 'vergadering.bekijken', regietafel: tafel });
-	const kamer = tafelKamer(tafel.id);
-	event.depends(`live:${kamer}`);
-	const liveSeq = await currentSeq(db(), kamer);
-	const v = await vergaderingOf404(tafel, event);
+	const { tafel, v, kamer, liveSeq } = await laadVergaderingLive(event);
 	const nummer = Number(event.params.nummer);
 	const versie = await haalVersie(db(), v.id, nummer);
 	if (!versie) error(404, 'Deze versie van het verslag bestaat niet.');

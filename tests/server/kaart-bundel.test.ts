@@ -9,6 +9,9 @@ import { analyseerBundels } from '../../bench/kaart-bundel';
 const KAARTPAGINAS = [
 	'src/routes/(app)/kaart/[provincie=provincie]/+page.svelte',
 	'src/routes/(app)/regietafels/[tafelId=id]/stand/[halfjaar=halfjaar]/+page.svelte',
+	// The shared screen and the kiosk show the map next to a "stand van zaken" agendapunt.
+	'src/routes/(scherm)/regietafels/[tafelId=id]/vergaderingen/[vergaderingId=id]/scherm/+page.svelte',
+	'src/routes/kiosk/[token]/+page.svelte',
 	'src/routes/kiosk/[token]/kaart/+page.svelte'
 ];
 

@@ -103,14 +103,15 @@ describe('twee serverprocessen op één PostgreSQL-database', () => {
 		expect(m!.n).toBe(journal.entries.length);
 		const [u] = await sql<{ n: number }[]>`select count(*)::int as n from users`;
 		expect(u!.n).toBe(DEMO_GEBRUIKERS.length);
-		// The people and tables once, the synthetic figures once, the demo meetings once.
+		// The people and tables once, the synthetic figures once, the demo meetings and verslag once.
 		const d = await sql<{ id: string; n: number }[]>`
 			select entity_id as id, count(*)::int as n from audit_log
 			where entity = 'demo-data' group by entity_id order by entity_id`;
 		expect(d).toEqual([
 			{ id: 'zuid-holland', n: 1 },
 			{ id: 'zuid-holland-cijfers', n: 1 },
-			{ id: 'zuid-holland-vergaderingen', n: 1 }
+			{ id: 'zuid-holland-vergaderingen', n: 1 },
+			{ id: 'zuid-holland-verslag', n: 1 }
 		]);
 		// Exactly one process loaded the demo and showed the one-time kiosk link.
 		const geladen = [a, b].filter((s) => s.logs().includes('Kiosklink PRT'));

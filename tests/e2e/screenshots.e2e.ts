@@ -206,6 +206,22 @@ describe('schermafdrukken van elke pagina', () => {
 		await foto(page, 'account-fout');
 	});
 
+	it('account: de aanhef in verslagen kiezen', async () => {
+		const page = await als(DEMO.coa.email, '/account');
+		await wachtOpLive(page);
+		const voorbeeld = page.getByTestId('aanhef-voorbeeld');
+		await expect(voorbeeld.textContent()).resolves.toBe('Chris Smit geeft aan dat …');
+		await page.getByLabel('Aanhef', { exact: true }).selectOption('de heer');
+		await page.getByRole('button', { name: 'Aanhef opslaan' }).click();
+		await page.getByText('Uw aanhef is opgeslagen.').waitFor();
+		await expect(voorbeeld.textContent()).resolves.toBe('De heer Smit geeft aan dat …');
+		await foto(page, 'account-aanhef');
+		// Back to none, so other tests see the demo as it ships.
+		await page.getByLabel('Aanhef', { exact: true }).selectOption('');
+		await page.getByRole('button', { name: 'Aanhef opslaan' }).click();
+		await expect.poll(() => voorbeeld.textContent()).toBe('Chris Smit geeft aan dat …');
+	});
+
 	it('kioskscherm op 1920x1080', async () => {
 		expect(kioskUrl).not.toBe('');
 		const page = await anoniem(GROOT);

@@ -243,10 +243,24 @@ describe('het verslag samen schrijven', () => {
 		const eerste = await menu.getByRole('menuitem').first().getAttribute('data-spreker');
 		await secretaris.keyboard.press('Enter');
 		await secretaris.keyboard.type('de regio’s meer tijd nodig hebben.');
-		const notitie = `${eerste} (`;
+		// Chris Smit (the first present by name; Bart Jansen sent apologies) chose no aanhef: the
+		// note names him in full.
+		expect(eerste).toBe(DEMO.coa.naam);
+		const notitie = `${eerste} (COA) geeft aan dat`;
 		expect(await bevatAlles(secretaris, [notitie, 'geeft aan dat de regio’s meer tijd'])).toBe(
 			true
 		);
+		// Someone with an aanhef (chosen on the account page; the demo's voorzitter has one) is
+		// named as Dutch minutes do: "De heer Van Dam (…) geeft aan dat".
+		await secretaris.keyboard.press('Enter');
+		await werkbalk.locator('[data-knop=spreker]').click();
+		await menu.locator(`[data-spreker="${DEMO.voorzitter.naam}"]`).click();
+		await secretaris.keyboard.type('de planning haalbaar is.');
+		expect(
+			await bevatAlles(secretaris, [
+				'De heer Van Dam (Provincie Zuid-Holland) geeft aan dat de planning haalbaar is.'
+			])
+		).toBe(true);
 		// The reader sees the formatting live.
 		expect(
 			await wachtTot(async () => (await editor(deelnemer).locator('ol > li').count()) === 2)

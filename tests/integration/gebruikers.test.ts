@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, memberships, organisaties, users } from '../../src/lib/server/db/schema';
 import {
+	aanhefVan,
 	listGebruikers,
 	maakGebruiker,
+	wijzigAanhef,
 	type NieuweGebruiker
 } from '../../src/lib/server/services/gebruikers';
 import { loadActor } from '../../src/lib/server/auth/actor';
@@ -133,5 +135,29 @@ describe('maakGebruiker', () => {
 		// The same address a second time is now a duplicate.
 		const dubbel = await maakGebruiker(beheerder, g);
 		expect(dubbel).toMatchObject({ ok: false, veld: 'email' });
+	});
+});
+
+describe('aanhef', () => {
+	it('a person changes their own aanhef; it is audited and the database knows only two', async () => {
+		const wie = await auditActor(t.db, 'coa@regietafel.test');
+		expect(await aanhefVan(wie.userId!)).toBeNull();
+		const voor = await rowCount(t.db, auditLog);
+		await wijzigAanhef(wie, wie.userId!, 'de heer');
+		expect(await aanhefVan(wie.userId!)).toBe('de heer');
+		expect(await rowCount(t.db, auditLog)).toBe(voor + 1);
+		const [a] = await t.db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.entity, 'gebruiker'), eq(auditLog.action, 'aanhef-gewijzigd')));
+		expect(a).toMatchObject({ before: { aanhef: null }, after: { aanhef: 'de heer' } });
+		await wijzigAanhef(wie, wie.userId!, null);
+		expect(await aanhefVan(wie.userId!)).toBeNull();
+		await expect(
+			t.db
+				.update(users)
+				.set({ aanhef: 'meneer' as never })
+				.where(eq(users.id, wie.userId!))
+		).rejects.toThrow();
 	});
 });

@@ -429,7 +429,12 @@ describe('aanwezigheid', () => {
 		const zet = (
 			userId: number,
 			status: 'aanwezig' | 'afgemeld' | 'vervangen',
-			vervanger: { naam: string; functie: string; organisatie: string } | null = null
+			vervanger: {
+				naam: string;
+				functie: string;
+				organisatie: string;
+				aanhef: 'de heer' | 'mevrouw' | null;
+			} | null = null
 		) => registreerAanwezigheid(secretaris, prt, id, { userId, status, vervanger });
 		expect((await zet(victor, 'aanwezig')).ok).toBe(true);
 		expect((await zet(chris, 'afgemeld')).ok).toBe(true);
@@ -438,7 +443,8 @@ describe('aanwezigheid', () => {
 				await zet(daan, 'vervangen', {
 					naam: 'Eva Jansen',
 					functie: 'Senior beleidsmedewerker',
-					organisatie: 'Ministerie van BZK'
+					organisatie: 'Ministerie van BZK',
+					aanhef: 'mevrouw'
 				})
 			).ok
 		).toBe(true);
@@ -447,7 +453,8 @@ describe('aanwezigheid', () => {
 				await voegGastToe(secretaris, prt, id, {
 					naam: 'Piet Gast',
 					functie: 'Adviseur',
-					organisatie: 'VluchtelingenWerk'
+					organisatie: 'VluchtelingenWerk',
+					aanhef: null
 				})
 			).ok
 		).toBe(true);
@@ -462,6 +469,13 @@ describe('aanwezigheid', () => {
 			['Daan Visser', 'Eva Jansen']
 		]);
 		expect(lijst.gasten.map((g) => g.naam)).toEqual(['Piet Gast']);
+		// The aanhef for speaker notes: the member's own choice (demo), the substitute's and the
+		// guest's as the secretaris entered them.
+		const genodigden = await haalGenodigden(t.db, id);
+		expect(genodigden.find((g) => g.userId === victor)!.aanhef).toBe('de heer');
+		expect(genodigden.find((g) => g.userId === chris)!.aanhef).toBeNull();
+		expect(genodigden.find((g) => g.userId === daan)!.vervanger!.aanhef).toBe('mevrouw');
+		expect((await haalGasten(t.db, id))[0]!.aanhef).toBeNull();
 		// Back to present: the substitute is gone.
 		expect((await zet(daan, 'aanwezig')).ok).toBe(true);
 		expect((await haalGenodigden(t.db, id)).find((g) => g.userId === daan)!.vervanger).toBeNull();

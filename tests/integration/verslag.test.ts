@@ -146,7 +146,12 @@ describe('concept publication', () => {
 		const r1 = await registreerAanwezigheid(secretaris, prt, A, {
 			userId: daan.id,
 			status: 'vervangen',
-			vervanger: { naam: 'Eva Jansen', functie: 'Adviseur', organisatie: 'Ministerie van BZK' }
+			vervanger: {
+				naam: 'Eva Jansen',
+				functie: 'Adviseur',
+				organisatie: 'Ministerie van BZK',
+				aanhef: 'mevrouw'
+			}
 		});
 		expect(r1.ok).toBe(true);
 		const afspraak = await maakActiepunt(secretaris, {

@@ -71,6 +71,7 @@ const MATRIX: [route: string, cellen: string, waarom: string][] = [
 	//                                        anon beh toe sec vz  dn  amb bes coa shl
 	['GET /',                                'L   ok  ok  ok  ok  ok  ok  ok  ok  ok ', '(app) is ingelogd'],
 	['GET /account',                         'L   ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'account.beheren: every user'],
+	['POST /account?/aanhef',                'L   ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'every user chooses their own aanhef'],
 	['GET /regietafels',                     'L   ok  ok  ok  ok  ok  ok  ok  ok  ok ', 'ingelogd; the list is filtered'],
 	['GET /regietafels/1',                   'L   ok  ok  ok  ok  ok  403 ok  ok  403', 'regietafel.bekijken: beheerder, member of PRT, toezichthouder PV28'],
 	['GET /regietafels/2',                   'L   ok  ok  403 403 403 ok  ok  403 ok ', 'regietafel.bekijken: beheerder, member of Haaglanden, toezichthouder PV28; COA gives no table access'],
@@ -527,6 +528,7 @@ function formulier(path: string, rol: Rol): Record<string, string> {
 			onlineLink: ''
 		};
 	}
+	if (path.endsWith('?/aanhef')) return { aanhef: 'mevrouw' };
 	if (path.endsWith('?/gast')) return { naam: `Gast van ${rol}`, functie: '', organisatie: '' };
 	if (path.endsWith('?/afspraak')) {
 		return {

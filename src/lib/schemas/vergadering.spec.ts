@@ -3,6 +3,7 @@ import {
 	aanwezigheidSchema,
 	afspraakSchema,
 	agendapuntSchema,
+	gastSchema,
 	veldFouten,
 	vergaderingSchema,
 	volgordeSchema
@@ -106,11 +107,37 @@ describe('aanwezigheidSchema', () => {
 		).toEqual({
 			userId: 4,
 			status: 'vervangen',
-			vervanger: { naam: 'Eva Jansen', functie: 'Adviseur', organisatie: 'BZK' }
+			vervanger: { naam: 'Eva Jansen', functie: 'Adviseur', organisatie: 'BZK', aanhef: null }
 		});
 		expect(
 			aanwezigheidSchema.parse({ userId: '4', status: 'aanwezig', vervangerNaam: 'Eva' }).vervanger
 		).toBeNull();
+	});
+	it.each([
+		['mevrouw', 'mevrouw'],
+		['de heer', 'de heer'],
+		['', null],
+		[undefined, null]
+	])('takes the substitute’s aanhef %o as %o', (invoer, verwacht) => {
+		const r = aanwezigheidSchema.parse({
+			userId: '4',
+			status: 'vervangen',
+			vervangerNaam: 'Eva Jansen',
+			vervangerAanhef: invoer
+		});
+		expect(r.vervanger?.aanhef).toBe(verwacht);
+	});
+	it('refuses an aanhef outside the list, in Dutch', () => {
+		const r = aanwezigheidSchema.safeParse({
+			userId: '4',
+			status: 'vervangen',
+			vervangerNaam: 'Eva Jansen',
+			vervangerAanhef: 'meneer'
+		});
+		expect(fouten(r)).toEqual({ vervangerAanhef: 'Kies De heer, Mevrouw of Geen.' });
+		expect(fouten(gastSchema.safeParse({ naam: 'Piet', aanhef: 'Dhr.' }))).toEqual({
+			aanhef: 'Kies De heer, Mevrouw of Geen.'
+		});
 	});
 	it('asks for the substitute’s name', () => {
 		expect(fouten(aanwezigheidSchema.safeParse({ userId: '4', status: 'vervangen' }))).toEqual({

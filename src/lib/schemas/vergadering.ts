@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTIEPUNT_STATUSSEN } from '$lib/domain/vergadering/actiepunten';
 import { AGENDAPUNT_TYPES } from '$lib/domain/vergadering/agenda';
+import { AANHEFFEN } from '$lib/domain/vergadering/aanhef';
 import { AANWEZIGHEID_STATUSSEN } from '$lib/domain/vergadering/presentie';
 
 /** A real calendar date as `YYYY-MM-DD` (what `<input type="date">` sends). */
@@ -105,10 +106,18 @@ export const volgordeSchema = z
 	.regex(/^\d{1,9}(,\d{1,9}){0,199}$/, 'Onbekende volgorde.')
 	.transform((s) => s.split(',').map(Number));
 
+/** `''` (or absent): no aanhef, the verslag uses the full name. */
+export const aanhefSchema = z
+	.union([z.literal(''), z.enum(AANHEFFEN)], { error: 'Kies De heer, Mevrouw of Geen.' })
+	.optional()
+	.default('')
+	.transform((a) => (a === '' ? null : a));
+
 const persoonVelden = {
 	naam: z.string().trim().max(200, 'De naam is te lang (ten hoogste 200 tekens).'),
 	functie: tekst(200, 'De functie'),
-	organisatie: tekst(200, 'De organisatie')
+	organisatie: tekst(200, 'De organisatie'),
+	aanhef: aanhefSchema
 };
 
 /** What became of one invited member; a substitute needs at least a name. */
@@ -118,7 +127,8 @@ export const aanwezigheidSchema = z
 		status: z.enum(AANWEZIGHEID_STATUSSEN, { error: 'Kies aanwezig, afgemeld of vervangen.' }),
 		vervangerNaam: persoonVelden.naam.optional().default(''),
 		vervangerFunctie: persoonVelden.functie,
-		vervangerOrganisatie: persoonVelden.organisatie
+		vervangerOrganisatie: persoonVelden.organisatie,
+		vervangerAanhef: persoonVelden.aanhef
 	})
 	.superRefine((v, ctx) => {
 		if (v.status === 'vervangen' && v.vervangerNaam === '') {
@@ -137,7 +147,8 @@ export const aanwezigheidSchema = z
 				? {
 						naam: v.vervangerNaam,
 						functie: v.vervangerFunctie,
-						organisatie: v.vervangerOrganisatie
+						organisatie: v.vervangerOrganisatie,
+						aanhef: v.vervangerAanhef
 					}
 				: null
 	}));
@@ -146,7 +157,8 @@ export type AanwezigheidInvoer = z.infer<typeof aanwezigheidSchema>;
 export const gastSchema = z.object({
 	naam: persoonVelden.naam.min(1, 'Vul de naam van de gast in.'),
 	functie: persoonVelden.functie,
-	organisatie: persoonVelden.organisatie
+	organisatie: persoonVelden.organisatie,
+	aanhef: persoonVelden.aanhef
 });
 export type GastInvoer = z.infer<typeof gastSchema>;
 

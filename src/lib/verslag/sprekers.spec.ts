@@ -11,10 +11,16 @@ const g = (
 ): Genodigde => ({ userId, naam, organisatie, functie: '', status, vervanger });
 
 describe('sprekerTekst', () => {
-	it('noemt naam en organisatie, zonder aanhef naar geslacht', () => {
+	it('zonder aanhef: volledige naam en organisatie (het portaal raadt geen geslacht)', () => {
 		expect(sprekerTekst({ naam: 'Daan Visser', organisatie: 'Ministerie van BZK' })).toBe(
 			'Daan Visser (Ministerie van BZK) geeft aan dat '
 		);
+	});
+	it.each([
+		['de heer', 'Victor van Dam', 'De heer Van Dam (Provincie Zuid-Holland) geeft aan dat '],
+		['mevrouw', 'Sanne Bakker', 'Mevrouw Bakker (Provincie Zuid-Holland) geeft aan dat ']
+	] as const)('met aanhef %s: %s → %s', (aanhef, naam, verwacht) => {
+		expect(sprekerTekst({ naam, organisatie: 'Provincie Zuid-Holland', aanhef })).toBe(verwacht);
 	});
 	it('laat de haakjes weg zonder organisatie en knipt spaties', () => {
 		expect(sprekerTekst({ naam: '  Jan de Corporatie ', organisatie: ' ' })).toBe(
@@ -34,6 +40,26 @@ describe('sprekers', () => {
 		g(3, 'Bart Jansen', 'Gemeente Den Haag', 'afgemeld'),
 		g(4, 'Chris Smit', 'COA', 'onbekend')
 	];
+
+	it('neemt de aanhef mee van lid, vervanger en gast', () => {
+		const r = sprekers(
+			[
+				{ ...g(1, 'Victor van Dam', 'PZH', 'aanwezig'), aanhef: 'de heer' },
+				g(2, 'Daan Visser', 'BZK', 'vervangen', {
+					naam: 'Eva Jansen',
+					functie: '',
+					organisatie: 'BZK',
+					aanhef: 'mevrouw'
+				})
+			],
+			[{ naam: 'Anna Gast', functie: '', organisatie: 'Aedes' }]
+		);
+		expect(r.lijst.map((s) => sprekerTekst(s))).toEqual([
+			'Mevrouw Jansen (BZK) geeft aan dat ',
+			'De heer Van Dam (PZH) geeft aan dat ',
+			'Anna Gast (Aedes) geeft aan dat '
+		]);
+	});
 
 	it('aanwezigen en vervangers (namens wie), op naam; afgemelden niet; gasten achteraan', () => {
 		const r = sprekers(genodigden, [{ naam: 'Anna Gast', functie: '', organisatie: 'Aedes' }]);

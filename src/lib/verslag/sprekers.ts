@@ -1,9 +1,11 @@
 /**
- * Speaker notes in the verslag (issue 6 §4): "Daan Visser (Ministerie van BZK) geeft aan dat …".
- * The portal does not know anyone's gender, so the note names the person and their organisation
- * instead of "De heer/Mevrouw". Who can be picked: whoever attended (members present,
- * substitutes, guests); before attendance is recorded, everyone invited.
+ * Speaker notes in the verslag (issue 6 §4): "De heer Visser (Ministerie van BZK) geeft aan dat …".
+ * The aanhef is what the person chose on their account page (or the secretaris entered for a
+ * substitute or guest); without one the note uses the full name — the portal never guesses a
+ * gender. Who can be picked: whoever attended (members present, substitutes, guests); before
+ * attendance is recorded, everyone invited.
  */
+import { aanduiding, type Aanhef } from '$lib/domain/vergadering/aanhef';
 import type { Genodigde, Persoon } from '$lib/domain/vergadering/presentie';
 
 export interface Spreker {
@@ -11,6 +13,7 @@ export interface Spreker {
 	sleutel: string;
 	naam: string;
 	organisatie: string;
+	aanhef: Aanhef | null;
 	/** For the menu: "namens Daan Visser", "gast"; empty for a member present. */
 	toelichting: string;
 }
@@ -28,6 +31,7 @@ export function sprekers(
 				sleutel: `lid-${g.userId}`,
 				naam: g.naam,
 				organisatie: g.organisatie,
+				aanhef: g.aanhef ?? null,
 				toelichting: ''
 			});
 		} else if (g.status === 'vervangen' && g.vervanger) {
@@ -35,6 +39,7 @@ export function sprekers(
 				sleutel: `vervanger-${g.userId}`,
 				naam: g.vervanger.naam,
 				organisatie: g.vervanger.organisatie,
+				aanhef: g.vervanger.aanhef ?? null,
 				toelichting: `namens ${g.naam}`
 			});
 		}
@@ -47,6 +52,7 @@ export function sprekers(
 				sleutel: `lid-${g.userId}`,
 				naam: g.naam,
 				organisatie: g.organisatie,
+				aanhef: g.aanhef ?? null,
 				toelichting: ''
 			});
 		}
@@ -57,15 +63,20 @@ export function sprekers(
 			sleutel: `gast-${i}`,
 			naam: p.naam,
 			organisatie: p.organisatie,
+			aanhef: p.aanhef ?? null,
 			toelichting: 'gast'
 		})
 	);
 	return { lijst, presentieBekend };
 }
 
-/** The opening of a speaker note; the editor puts the cursor after it. */
-export function sprekerTekst(s: Pick<Spreker, 'naam' | 'organisatie'>): string {
-	const naam = s.naam.trim();
+/**
+ * The opening of a speaker note; the editor puts the cursor after it. "De heer Van Dam (Provincie
+ * Zuid-Holland) geeft aan dat ", or with the full name when no aanhef is known.
+ */
+export function sprekerTekst(
+	s: Pick<Spreker, 'naam' | 'organisatie'> & { aanhef?: Aanhef | null }
+): string {
 	const org = s.organisatie.trim();
-	return `${naam}${org ? ` (${org})` : ''} geeft aan dat `;
+	return `${aanduiding(s)}${org ? ` (${org})` : ''} geeft aan dat `;
 }

@@ -3,6 +3,7 @@
  * guests. The verslag opens with this list (aanwezigen, afwezigen, vervangers), so it is kept
  * structured and turned into those groups here.
  */
+import type { Aanhef } from './aanhef';
 
 /** `onbekend`: invited, nothing recorded yet. */
 export const AANWEZIGHEID_STATUSSEN = ['onbekend', 'aanwezig', 'afgemeld', 'vervangen'] as const;
@@ -19,6 +20,8 @@ export interface Persoon {
 	naam: string;
 	functie: string;
 	organisatie: string;
+	/** For speaker notes ("De heer Van Dam geeft aan …"); absent or null: the full name. */
+	aanhef?: Aanhef | null;
 }
 
 export interface Genodigde extends Persoon {

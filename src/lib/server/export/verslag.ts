@@ -252,7 +252,9 @@ export async function verslagDocx(v: VerslagData, onderdeel: Onderdeel): Promise
 				rows: [
 					new TableRow({
 						tableHeader: true,
-						children: ['Nr.', 'Actiepunt', 'Eigenaar', 'Gereed', 'Status'].map((t) => cel(t, true))
+						children: ['Nr.', 'Actiepunt', 'Eigenaar', 'Deadline', 'Status'].map((t) =>
+							cel(t, true)
+						)
 					}),
 					...v.actiepunten.map(
 						(a) =>
@@ -504,7 +506,10 @@ export async function verslagPdf(v: VerslagData, onderdeel: Onderdeel): Promise<
 		alinea([
 			{ tekst: `${a.nummer}. `, vet: true },
 			{ tekst: a.omschrijving },
-			{ tekst: ` — ${a.eigenaar}; gereed ${datumKort(a.deadline)}; ${a.status}`, cursief: true }
+			{
+				tekst: ` — ${a.eigenaar}; ${a.deadline ? `uiterlijk ${datumKort(a.deadline)}` : 'geen deadline'}; ${a.status}`,
+				cursief: true
+			}
 		]);
 	}
 

@@ -1,5 +1,6 @@
 import { count, eq, sql } from 'drizzle-orm';
 import type { OrganisatieRol, TafelRol } from '$lib/domain/autorisatie/rollen';
+import type { Aanhef } from '$lib/domain/vergadering/aanhef';
 import type { Executor, Tx } from '../db';
 import {
 	gemeenten,
@@ -35,6 +36,8 @@ export interface DemoGebruiker {
 	email: string;
 	naam: string;
 	functie: string;
+	/** How verslagen name them; Chris Smit has none, so the demo shows the full-name form too. */
+	aanhef: Aanhef | null;
 	org: Org;
 	rol: OrganisatieRol;
 	tafels: { tafel: 'PRT' | VrCode; rol: TafelRol }[];
@@ -47,6 +50,7 @@ export const DEMO_GEBRUIKERS: readonly DemoGebruiker[] = [
 	{
 		email: 'beheerder@regietafel.test',
 		naam: 'Bram Beheer',
+		aanhef: 'de heer',
 		functie: 'Functioneel beheerder',
 		org: 'provincie',
 		rol: 'beheerder',
@@ -56,6 +60,7 @@ export const DEMO_GEBRUIKERS: readonly DemoGebruiker[] = [
 	{
 		email: 'toezicht@regietafel.test',
 		naam: 'Tessa de Vries',
+		aanhef: 'mevrouw',
 		functie: 'Toezichthouder huisvesting vergunninghouders',
 		org: 'provincie',
 		rol: 'toezichthouder',
@@ -65,6 +70,7 @@ export const DEMO_GEBRUIKERS: readonly DemoGebruiker[] = [
 	{
 		email: 'secretaris@regietafel.test',
 		naam: 'Sanne Bakker',
+		aanhef: 'mevrouw',
 		functie: 'Secretaris Provinciale Regietafel',
 		org: 'provincie',
 		rol: 'medewerker',
@@ -74,6 +80,7 @@ export const DEMO_GEBRUIKERS: readonly DemoGebruiker[] = [
 	{
 		email: 'voorzitter@regietafel.test',
 		naam: 'Victor van Dam',
+		aanhef: 'de heer',
 		functie: 'Voorzitter PRT (demo)',
 		org: 'provincie',
 		rol: 'medewerker',
@@ -83,6 +90,7 @@ export const DEMO_GEBRUIKERS: readonly DemoGebruiker[] = [
 	{
 		email: 'deelnemer@regietafel.test',
 		naam: 'Daan Visser',
+		aanhef: 'de heer',
 		functie: 'Beleidsmedewerker',
 		org: 'bzk',
 		rol: 'medewerker',
@@ -92,6 +100,7 @@ export const DEMO_GEBRUIKERS: readonly DemoGebruiker[] = [
 	{
 		email: 'ambtenaar.denhaag@regietafel.test',
 		naam: 'Aisha el Amrani',
+		aanhef: 'mevrouw',
 		functie: 'Beleidsadviseur huisvesting',
 		org: 'gemeente:GM0518',
 		rol: 'gemeente-ambtenaar',
@@ -101,6 +110,7 @@ export const DEMO_GEBRUIKERS: readonly DemoGebruiker[] = [
 	{
 		email: 'bestuurder.denhaag@regietafel.test',
 		naam: 'Bart Jansen',
+		aanhef: 'de heer',
 		functie: 'Wethouder Wonen',
 		org: 'gemeente:GM0518',
 		rol: 'gemeente-bestuurder',
@@ -113,6 +123,7 @@ export const DEMO_GEBRUIKERS: readonly DemoGebruiker[] = [
 	{
 		email: 'bestuurder.rijswijk@regietafel.test',
 		naam: 'Roos Visser',
+		aanhef: 'mevrouw',
 		functie: 'Wethouder Volkshuisvesting',
 		org: 'gemeente:GM0603',
 		rol: 'gemeente-bestuurder',
@@ -122,6 +133,7 @@ export const DEMO_GEBRUIKERS: readonly DemoGebruiker[] = [
 	{
 		email: 'coa@regietafel.test',
 		naam: 'Chris Smit',
+		aanhef: null,
 		functie: 'Regievoerder huisvesting',
 		org: 'coa',
 		rol: 'coa-regievoerder',
@@ -131,6 +143,7 @@ export const DEMO_GEBRUIKERS: readonly DemoGebruiker[] = [
 	{
 		email: 'secretaris.haaglanden@regietafel.test',
 		naam: 'Hanna de Boer',
+		aanhef: 'mevrouw',
 		functie: 'Secretaris regionale tafel',
 		org: 'gemeente:GM0503',
 		rol: 'medewerker',
@@ -140,6 +153,7 @@ export const DEMO_GEBRUIKERS: readonly DemoGebruiker[] = [
 	{
 		email: 'ambtenaar.rotterdam@regietafel.test',
 		naam: 'Ruben Mulder',
+		aanhef: 'de heer',
 		functie: 'Programmamanager statushouders',
 		org: 'gemeente:GM0599',
 		rol: 'gemeente-ambtenaar',
@@ -149,6 +163,7 @@ export const DEMO_GEBRUIKERS: readonly DemoGebruiker[] = [
 	{
 		email: 'ambtenaar.leiden@regietafel.test',
 		naam: 'Lotte Meijer',
+		aanhef: 'mevrouw',
 		functie: 'Beleidsadviseur wonen',
 		org: 'gemeente:GM0546',
 		rol: 'gemeente-ambtenaar',
@@ -158,6 +173,7 @@ export const DEMO_GEBRUIKERS: readonly DemoGebruiker[] = [
 	{
 		email: 'ambtenaar.dordrecht@regietafel.test',
 		naam: 'Dirk de Graaf',
+		aanhef: 'de heer',
 		functie: 'Adviseur huisvesting',
 		org: 'gemeente:GM0505',
 		rol: 'gemeente-ambtenaar',
@@ -298,7 +314,7 @@ async function insertDemo(tx: Tx, passwordHash: string): Promise<SeedResult> {
 	for (const u of DEMO_GEBRUIKERS) {
 		const [row] = await tx
 			.insert(users)
-			.values({ email: u.email, naam: u.naam, functie: u.functie, passwordHash })
+			.values({ email: u.email, naam: u.naam, functie: u.functie, aanhef: u.aanhef, passwordHash })
 			.returning({ id: users.id });
 		await tx
 			.insert(memberships)

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { OrganisatieRol } from '$lib/domain/autorisatie/rollen';
+import type { Aanhef } from '$lib/domain/vergadering/aanhef';
 import { ROL_ORGANISATIE_TYPES } from '$lib/domain/autorisatie/rollen';
 import { db } from '../db';
 import { memberships, organisaties, users } from '../db/schema';
@@ -60,6 +61,8 @@ export interface NieuweGebruiker {
 	email: string;
 	naam: string;
 	functie: string;
+	/** Absent or null: verslagen use the full name. */
+	aanhef?: Aanhef | null;
 	organisatieId: number;
 	rol: OrganisatieRol;
 	wachtwoord: string;
@@ -87,7 +90,13 @@ export async function maakGebruiker(
 		// The check above is for the message; this insert settles a race between two requests.
 		const [u] = await tx
 			.insert(users)
-			.values({ email, naam: g.naam.trim(), functie: g.functie.trim(), passwordHash })
+			.values({
+				email,
+				naam: g.naam.trim(),
+				functie: g.functie.trim(),
+				aanhef: g.aanhef ?? null,
+				passwordHash
+			})
 			.onConflictDoNothing({ target: users.email })
 			.returning({ id: users.id });
 		if (!u) {
@@ -99,7 +108,14 @@ export async function maakGebruiker(
 			entity: 'gebruiker',
 			entityId: u.id,
 			action: 'aangemaakt',
-			after: { email, naam: g.naam, functie: g.functie, organisatie: org.naam, rol: g.rol }
+			after: {
+				email,
+				naam: g.naam,
+				functie: g.functie,
+				aanhef: g.aanhef ?? null,
+				organisatie: org.naam,
+				rol: g.rol
+			}
 		});
 		return u.id;
 	});
@@ -138,6 +154,37 @@ export async function zetActief(
 	if (result === null) return false;
 	for (const id of result) getIo()?.in(sessieKamer(id)).disconnectSockets(true);
 	return true;
+}
+
+export async function aanhefVan(userId: number): Promise<Aanhef | null> {
+	const [r] = await db().select({ aanhef: users.aanhef }).from(users).where(eq(users.id, userId));
+	return r?.aanhef ?? null;
+}
+
+/**
+ * A person chooses how verslagen name them ("De heer …", "Mevrouw …" or the full name). Read
+ * live by the speaker menu of the verslag; text already written is not changed.
+ */
+export async function wijzigAanhef(
+	actor: AuditActor,
+	userId: number,
+	aanhef: Aanhef | null
+): Promise<void> {
+	await mutate(actor, async ({ tx, audit }) => {
+		const [voor] = await tx
+			.select({ aanhef: users.aanhef })
+			.from(users)
+			.where(eq(users.id, userId))
+			.for('update');
+		await tx.update(users).set({ aanhef }).where(eq(users.id, userId));
+		await audit({
+			entity: 'gebruiker',
+			entityId: userId,
+			action: 'aanhef-gewijzigd',
+			before: { aanhef: voor?.aanhef ?? null },
+			after: { aanhef }
+		});
+	});
 }
 
 export async function organisatieNamen(userId: number): Promise<string[]> {

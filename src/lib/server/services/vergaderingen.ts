@@ -273,23 +273,28 @@ export async function haalAgenda(ex: Executor, vergaderingId: number): Promise<A
 
 /** The invited members with what became of each, by name. */
 export async function haalGenodigden(ex: Executor, vergaderingId: number): Promise<Genodigde[]> {
+	// Name, function and organisation as they were when invited; the aanhef as the member
+	// chose it now (it only shapes speaker notes, never the attendance list).
 	const rijen = await ex
-		.select()
+		.select({ g: vergaderingGenodigden, aanhef: users.aanhef })
 		.from(vergaderingGenodigden)
+		.innerJoin(users, eq(users.id, vergaderingGenodigden.userId))
 		.where(eq(vergaderingGenodigden.vergaderingId, vergaderingId));
 	return rijen
-		.map((r) => ({
+		.map(({ g: r, aanhef }) => ({
 			userId: r.userId,
 			naam: r.naam,
 			functie: r.functie,
 			organisatie: r.organisatie,
+			aanhef,
 			status: r.status,
 			vervanger:
 				r.status === 'vervangen' && r.vervangerNaam
 					? {
 							naam: r.vervangerNaam,
 							functie: r.vervangerFunctie ?? '',
-							organisatie: r.vervangerOrganisatie ?? ''
+							organisatie: r.vervangerOrganisatie ?? '',
+							aanhef: r.vervangerAanhef
 						}
 					: null
 		}))
@@ -305,7 +310,8 @@ export async function haalGasten(
 			id: vergaderingGasten.id,
 			naam: vergaderingGasten.naam,
 			functie: vergaderingGasten.functie,
-			organisatie: vergaderingGasten.organisatie
+			organisatie: vergaderingGasten.organisatie,
+			aanhef: vergaderingGasten.aanhef
 		})
 		.from(vergaderingGasten)
 		.where(eq(vergaderingGasten.vergaderingId, vergaderingId))
@@ -755,6 +761,7 @@ export async function registreerAanwezigheid(
 					vervangerNaam: invoer.vervanger?.naam ?? null,
 					vervangerFunctie: invoer.vervanger?.functie ?? null,
 					vervangerOrganisatie: invoer.vervanger?.organisatie ?? null,
+					vervangerAanhef: invoer.vervanger?.aanhef ?? null,
 					gewijzigdDoorLabel: wie.door.label,
 					gewijzigdAt: new Date()
 				})
@@ -778,7 +785,12 @@ const aanwezigheidVorm = (r: typeof vergaderingGenodigden.$inferSelect) => ({
 	naam: r.naam,
 	status: r.status as AanwezigheidStatus,
 	vervanger: r.vervangerNaam
-		? { naam: r.vervangerNaam, functie: r.vervangerFunctie, organisatie: r.vervangerOrganisatie }
+		? {
+				naam: r.vervangerNaam,
+				functie: r.vervangerFunctie,
+				organisatie: r.vervangerOrganisatie,
+				aanhef: r.vervangerAanhef
+			}
 		: null
 });
 

@@ -226,7 +226,7 @@ export async function stelInhoudSamen(
 	});
 	const afspraakTekst = (a: (typeof afspraken)[number]) =>
 		`${a.omschrijving} (${[a.eigenaarNaam, a.eigenaarOrganisatie].filter(Boolean).join(', ')}${
-			a.deadline ? `; gereed ${datumKort(a.deadline)}` : ''
+			a.deadline ? `; uiterlijk ${datumKort(a.deadline)}` : ''
 		})`;
 	const actiepunten: InhoudActiepunt[] = [...eerder, ...afspraken].map((a, i) => ({
 		nummer: i + 1,

@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import {
 	bigserial,
 	boolean,
+	check,
 	index,
 	integer,
 	pgEnum,
@@ -11,20 +13,32 @@ import {
 	unique
 } from 'drizzle-orm/pg-core';
 import { ORGANISATIE_ROLLEN } from '../../../domain/autorisatie/rollen';
+import { AANHEFFEN } from '../../../domain/vergadering/aanhef';
 import { organisaties } from './organisaties';
 import { regietafels } from './tafels';
 
-export const users = pgTable('users', {
-	id: serial().primaryKey(),
-	/** Stored lower-case; unique. */
-	email: text().notNull().unique(),
-	naam: text().notNull(),
-	functie: text().notNull().default(''),
-	passwordHash: text().notNull(),
-	actief: boolean().notNull().default(true),
-	createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-	passwordChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
-});
+export const users = pgTable(
+	'users',
+	{
+		id: serial().primaryKey(),
+		/** Stored lower-case; unique. */
+		email: text().notNull().unique(),
+		naam: text().notNull(),
+		functie: text().notNull().default(''),
+		/** How verslagen name this person ("De heer …", "Mevrouw …"); null: the full name. */
+		aanhef: text({ enum: AANHEFFEN }),
+		passwordHash: text().notNull(),
+		actief: boolean().notNull().default(true),
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		passwordChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		check(
+			'users_aanhef',
+			sql`${t.aanhef} is null or ${t.aanhef} in (${sql.raw(AANHEFFEN.map((a) => `'${a}'`).join(', '))})`
+		)
+	]
+);
 
 /** Sessions per Lucia's guide: `id` is the hex SHA-256 of the token; the token itself is never stored. */
 export const sessions = pgTable(

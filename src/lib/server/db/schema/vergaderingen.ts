@@ -14,6 +14,7 @@ import {
 	uniqueIndex,
 	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
+import { AANHEFFEN } from '../../../domain/vergadering/aanhef';
 import { ACTIEPUNT_STATUSSEN } from '../../../domain/vergadering/actiepunten';
 import { AGENDAPUNT_TYPES } from '../../../domain/vergadering/agenda';
 import { AANWEZIGHEID_STATUSSEN } from '../../../domain/vergadering/presentie';
@@ -150,6 +151,7 @@ export const vergaderingGenodigden = pgTable(
 		vervangerNaam: text(),
 		vervangerFunctie: text(),
 		vervangerOrganisatie: text(),
+		vervangerAanhef: text({ enum: AANHEFFEN }),
 		gewijzigdDoorLabel: text(),
 		gewijzigdAt: timestamp({ withTimezone: true })
 	},
@@ -159,6 +161,10 @@ export const vergaderingGenodigden = pgTable(
 		check(
 			'genodigden_vervanger',
 			sql`(${t.status} = 'vervangen') = (${t.vervangerNaam} is not null and length(trim(${t.vervangerNaam})) > 0)`
+		),
+		check(
+			'genodigden_vervanger_aanhef',
+			sql`${t.vervangerAanhef} is null or ${t.vervangerAanhef} in (${lijst(AANHEFFEN)})`
 		)
 	]
 );
@@ -174,11 +180,13 @@ export const vergaderingGasten = pgTable(
 		naam: text().notNull(),
 		functie: text().notNull().default(''),
 		organisatie: text().notNull().default(''),
+		aanhef: text({ enum: AANHEFFEN }),
 		at: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
 		index().on(t.vergaderingId),
-		check('gasten_naam', sql`length(trim(${t.naam})) between 1 and 200`)
+		check('gasten_naam', sql`length(trim(${t.naam})) between 1 and 200`),
+		check('gasten_aanhef', sql`${t.aanhef} is null or ${t.aanhef} in (${lijst(AANHEFFEN)})`)
 	]
 );
 

@@ -11,6 +11,7 @@ import {
 } from '$lib/server/services/gebruikers';
 import { idSchema } from '$lib/schemas/regietafel';
 import { wachtwoordSchema } from '$lib/schemas/account';
+import { aanhefSchema } from '$lib/schemas/vergadering';
 
 export const load = (async (event) => {
 	requireRight(event, { actie: 'beheer.gebruikers' });
@@ -22,6 +23,7 @@ const nieuwSchema = z.object({
 	email: z.email('Vul een geldig e-mailadres in.').max(254),
 	naam: z.string().trim().min(2, 'Vul een naam in.').max(120),
 	functie: z.string().trim().max(120, 'Functie is te lang.'),
+	aanhef: aanhefSchema,
 	organisatieId: z.coerce
 		.number({ message: 'Kies een organisatie.' })
 		.int()
@@ -39,6 +41,7 @@ export const actions = {
 			email: String(raw.email ?? ''),
 			naam: String(raw.naam ?? ''),
 			functie: String(raw.functie ?? ''),
+			aanhef: String(raw.aanhef ?? ''),
 			organisatieId: String(raw.organisatieId ?? ''),
 			rol: String(raw.rol ?? '')
 		};

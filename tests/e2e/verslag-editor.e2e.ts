@@ -347,12 +347,46 @@ describe('concept, opmerking, exports en vaststelling in de volgende vergadering
 			await secretaris.getByRole('button', { name: `Opslaan voor ${naam}` }).click();
 			await secretaris.locator(`[data-genodigde="${naam}"][data-status=aanwezig]`).waitFor();
 		}
+		// Tessa de Vries sends a substitute, with an aanhef for the speaker notes; and a guest.
+		const tessa = secretaris.locator(`li[data-genodigde="${DEMO.toezicht.naam}"]`);
+		await secretaris
+			.getByLabel(`Aanwezigheid van ${DEMO.toezicht.naam}`, { exact: true })
+			.selectOption('vervangen');
+		await tessa.getByLabel('Naam').fill('Eva Jansen');
+		await tessa.getByLabel('Functie').fill('Senior adviseur');
+		await tessa.getByLabel('Aanhef in het verslag').selectOption('mevrouw');
+		await tessa.getByRole('button', { name: `Opslaan voor ${DEMO.toezicht.naam}` }).click();
+		await secretaris
+			.locator(`[data-genodigde="${DEMO.toezicht.naam}"][data-status=vervangen]`)
+			.waitFor();
+		await secretaris.locator('summary', { hasText: 'Gast toevoegen' }).click();
+		await secretaris.fill('#gast-naam', 'Mila Kok');
+		await secretaris.fill('#gast-organisatie', 'VluchtelingenWerk');
+		await secretaris.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+		await secretaris.getByTestId('gasten').locator('strong', { hasText: 'Mila Kok' }).waitFor();
+		await foto(secretaris, 'vergadering-aanwezigheid');
 		// The reader's verslag page follows live.
 		const aanwezig = deelnemer.locator('dd', { hasText: 'Chris Smit' });
 		await ga(deelnemer, VERSLAG);
 		await wachtOpStatus(deelnemer, 'alleen-lezen');
 		await aanwezig.first().waitFor();
 		await expect(aanwezig.first().textContent()).resolves.toContain('Daan Visser');
+		expect((await aanwezig.first().textContent())!.replace(/\s+/g, ' ')).toContain(
+			`Eva Jansen (Senior adviseur, Provincie Zuid-Holland), namens ${DEMO.toezicht.naam}`
+		);
+		// The substitute speaks: named with the aanhef the secretaris entered.
+		await ga(secretaris, VERSLAG);
+		await wachtOpStatus(secretaris, 'verbonden');
+		await naarEinde(secretaris);
+		await secretaris.keyboard.press('Enter');
+		await sectie(secretaris).locator('[data-knop=spreker]').click();
+		await sectie(secretaris).locator('[data-spreker="Eva Jansen"]').click();
+		await secretaris.keyboard.type('de provincie de cijfers deelt.');
+		expect(
+			await bevatAlles(deelnemer, [
+				'Mevrouw Jansen (Provincie Zuid-Holland) geeft aan dat de provincie de cijfers deelt.'
+			])
+		).toBe(true);
 	});
 
 	it('concept 1 wordt gepubliceerd, een lid reageert, de secretaris verwerkt het live', async () => {
@@ -414,6 +448,8 @@ describe('concept, opmerking, exports en vaststelling in de volgende vergadering
 			expect(tekst).toContain('Daan Visser');
 			expect(tekst).toMatch(/Afwezig/i);
 			expect(tekst).toContain('Bart Jansen');
+			expect(tekst).toContain('Eva Jansen');
+			expect(tekst).toContain('Mila Kok');
 			expect(tekst).toContain(PUNT);
 			expect(tekst).toContain('Delft liggen op schema');
 		}

@@ -23,23 +23,29 @@ export interface PmNode {
 	content?: PmNode[];
 }
 
+/** Appends a run, merged with the previous one when the formatting is the same. */
+function voegToe(uit: Tekstdeel[], d: Tekstdeel) {
+	const vorige = uit.at(-1);
+	if (vorige && !!vorige.vet === !!d.vet && !!vorige.cursief === !!d.cursief) {
+		vorige.tekst += d.tekst;
+	} else uit.push(d);
+}
+
+function delenIn(x: PmNode, uit: Tekstdeel[]) {
+	if (x.type === 'text' && x.text) {
+		const marks = new Set((x.marks ?? []).map((m) => m.type));
+		const d: Tekstdeel = { tekst: x.text };
+		if (marks.has('strong')) d.vet = true;
+		if (marks.has('em')) d.cursief = true;
+		voegToe(uit, d);
+	} else if (x.type === 'hard_break') {
+		uit.push({ tekst: '\n' });
+	} else for (const c of x.content ?? []) delenIn(c, uit);
+}
+
 function delenVan(n: PmNode | undefined): Tekstdeel[] {
 	const uit: Tekstdeel[] = [];
-	const loop = (x: PmNode) => {
-		if (x.type === 'text' && x.text) {
-			const marks = new Set((x.marks ?? []).map((m) => m.type));
-			const d: Tekstdeel = { tekst: x.text };
-			if (marks.has('strong')) d.vet = true;
-			if (marks.has('em')) d.cursief = true;
-			const vorige = uit.at(-1);
-			if (vorige && !!vorige.vet === !!d.vet && !!vorige.cursief === !!d.cursief) {
-				vorige.tekst += d.tekst;
-			} else uit.push(d);
-		} else if (x.type === 'hard_break') {
-			uit.push({ tekst: '\n' });
-		} else for (const c of x.content ?? []) loop(c);
-	};
-	if (n) loop(n);
+	if (n) delenIn(n, uit);
 	return uit;
 }
 
@@ -53,21 +59,43 @@ function itemDelen(item: PmNode): Tekstdeel[] {
 	return uit;
 }
 
-export function blokkenVan(doc: PmNode | null | undefined): Blok[] {
-	const uit: Blok[] = [];
-	for (const n of doc?.content ?? []) {
-		if (n.type === 'bullet_list' || n.type === 'ordered_list') {
+const LIJST = new Set(['bullet_list', 'ordered_list']);
+const BLOK = new Set(['paragraph', 'heading', 'blockquote', 'list_item', ...LIJST]);
+
+function blokkenIn(nodes: readonly PmNode[], uit: Blok[]) {
+	for (const n of nodes) {
+		if (LIJST.has(n.type)) {
 			uit.push({
 				soort: n.type === 'bullet_list' ? 'opsomming' : 'nummering',
 				items: (n.content ?? []).map(itemDelen)
 			});
-		} else if (n.type === 'heading') {
-			uit.push({ soort: 'kop', delen: delenVan(n) });
+		} else if (n.type === 'blockquote' || n.type === 'list_item') {
+			blokkenIn(n.content ?? [], uit);
 		} else {
-			const delen = delenVan(n);
-			if (delen.length > 0) uit.push({ soort: 'alinea', delen });
+			// A paragraph or heading: its inline text. A block nested inside it — a shape the
+			// schema forbids, but concurrent edits can leave in the Yjs document, and the editor
+			// then shows it as a block of its own — becomes a block of its own here too, in place,
+			// so exports read as the screen does.
+			const soort = n.type === 'heading' ? 'kop' : 'alinea';
+			let delen: Tekstdeel[] = [];
+			const sluit = () => {
+				if (delen.length > 0) uit.push({ soort, delen });
+				delen = [];
+			};
+			for (const c of n.content ?? []) {
+				if (BLOK.has(c.type)) {
+					sluit();
+					blokkenIn([c], uit);
+				} else delenIn(c, delen);
+			}
+			sluit();
 		}
 	}
+}
+
+export function blokkenVan(doc: PmNode | null | undefined): Blok[] {
+	const uit: Blok[] = [];
+	blokkenIn(doc?.content ?? [], uit);
 	return uit;
 }
 

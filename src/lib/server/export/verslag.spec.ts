@@ -124,6 +124,32 @@ describe('blokkenVan', () => {
 			{ soort: 'nummering', items: [[{ tekst: 'a' }]] }
 		]);
 	});
+
+	it('a block nested in a paragraph (left by concurrent edits) is a block of its own, in place', () => {
+		const p = (tekst: string, ...meer: PmNode[]): PmNode => ({
+			type: 'paragraph',
+			content: [{ type: 'text', text: tekst }, ...meer]
+		});
+		const b = blokkenVan({
+			type: 'doc',
+			content: [
+				p(
+					'Offline aangevuld.',
+					p('Sanne: op schema.'),
+					{ type: 'bullet_list', content: [{ type: 'list_item', content: [p('punt')] }] },
+					{ type: 'text', text: 'Staart.' }
+				),
+				{ type: 'blockquote', content: [p('Citaat.')] }
+			]
+		});
+		expect(b).toEqual([
+			{ soort: 'alinea', delen: [{ tekst: 'Offline aangevuld.' }] },
+			{ soort: 'alinea', delen: [{ tekst: 'Sanne: op schema.' }] },
+			{ soort: 'opsomming', items: [[{ tekst: 'punt' }]] },
+			{ soort: 'alinea', delen: [{ tekst: 'Staart.' }] },
+			{ soort: 'alinea', delen: [{ tekst: 'Citaat.' }] }
+		]);
+	});
 });
 
 describe('verslag exports', () => {

@@ -18,6 +18,7 @@ import { importTabel, runImport } from './import';
 import { overzichtTabel, runOverzicht } from './overzicht';
 import { kaartTabel, runKaart } from './kaart';
 import { kaartLiveTabel, runKaartLive } from './kaart-live';
+import { runVergaderingLive, vergaderingLiveTabel } from './vergadering-live';
 
 interface BenchUitkomst {
 	tabel: string;
@@ -75,6 +76,13 @@ const BENCHES: { naam: string; run: (log: (r: string) => void) => Promise<BenchU
 		run: async (log) => {
 			const r = await runKaartLive(log);
 			return { tabel: kaartLiveTabel(r), resultaat: r, fouten: r.fouten };
+		}
+	},
+	{
+		naam: 'vergadering-live',
+		run: async (log) => {
+			const r = await runVergaderingLive(log);
+			return { tabel: vergaderingLiveTabel(r), resultaat: r, fouten: r.fouten };
 		}
 	}
 ];

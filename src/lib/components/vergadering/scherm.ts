@@ -7,6 +7,7 @@ import type { ActiepuntStatus } from '$lib/domain/vergadering/actiepunten';
 import type { AgendapuntType } from '$lib/domain/vergadering/agenda';
 import type { VoorAchter } from '$lib/domain/vergadering/stand';
 import type { VergaderingStatus } from '$lib/domain/vergadering/vergadering';
+import type { SchermGewijzigd } from '$lib/realtime/events';
 
 export interface SchermStand {
 	periode: string;
@@ -82,4 +83,39 @@ export interface Scherm {
 	open: SchermActiepunt[];
 	/** Afspraken recorded at the current agendapunt (appear as they are recorded). */
 	afspraken: SchermActiepunt[];
+}
+
+/**
+ * A shared screen switches as soon as the `vergadering.scherm` event arrives, before its data
+ * reload (which every open screen starts at the same moment, so it slows down as the audience
+ * grows: bench/vergadering-live.ts). The event carries what is current; what belongs to one
+ * agendapunt (figures, afspraken, open actiepunten) is left out until the reload brings the new
+ * item's own. Data that already shows a later switch than the event wins.
+ */
+export function pasSchermToe(s: Scherm, e: SchermGewijzigd | null): Scherm {
+	if (!e || e.vergaderingId !== s.vergadering.id) return s;
+	const v = s.vergadering;
+	if (
+		v.status === e.status &&
+		v.huidigAgendapuntId === e.huidigAgendapuntId &&
+		v.huidigSinds === e.huidigSinds
+	) {
+		return s;
+	}
+	if (v.huidigSinds && e.huidigSinds && Date.parse(v.huidigSinds) > Date.parse(e.huidigSinds)) {
+		return s;
+	}
+	const zelfdePunt = v.huidigAgendapuntId === e.huidigAgendapuntId;
+	return {
+		...s,
+		vergadering: {
+			...v,
+			status: e.status,
+			huidigAgendapuntId: e.huidigAgendapuntId,
+			huidigSinds: e.huidigSinds
+		},
+		stand: zelfdePunt ? s.stand : null,
+		open: zelfdePunt ? s.open : [],
+		afspraken: zelfdePunt ? s.afspraken : []
+	};
 }

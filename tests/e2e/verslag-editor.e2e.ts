@@ -79,6 +79,46 @@ const bevatAlles = (page: Page, delen: string[]) =>
 		return delen.every((d) => t.includes(d));
 	});
 
+/** The text of every paragraph (also inside list items), in document order. */
+const alineas = (page: Page) =>
+	editor(page).evaluate((el) => [...el.querySelectorAll('p')].map((p) => p.textContent ?? ''));
+
+/**
+ * Every line written so far is a paragraph of its own — not split, not merged with another, not
+ * twice — and there is no other text; each writer's lines are in the order written. Returns what
+ * is wrong ('' when nothing).
+ */
+function structuurFout(gezien: string[], perSchrijver: string[][]): string {
+	const tekst = gezien.filter((t) => t !== '');
+	const alle = perSchrijver.flat();
+	const kapot = alle.filter((r) => tekst.filter((t) => t === r).length !== 1);
+	const vreemd = tekst.filter((t) => !alle.includes(t));
+	if (kapot.length > 0 || vreemd.length > 0) {
+		return `geen hele alinea (of dubbel): ${JSON.stringify(kapot)}; onbekend: ${JSON.stringify(vreemd)}`;
+	}
+	for (const regels of perSchrijver) {
+		const plek = regels.map((r) => tekst.indexOf(r));
+		if (plek.some((p, i) => i > 0 && p < plek[i - 1]!)) {
+			return `volgorde van ${JSON.stringify(regels)}: ${JSON.stringify(plek)}`;
+		}
+	}
+	return '';
+}
+
+/** Lines written by the secretaris and by the voorzitter, in order. */
+const doorSecretaris: string[] = [];
+const doorVoorzitter: string[] = [];
+
+/** Waits until the page's structure is whole (see structuurFout); fails with what it shows. */
+async function heel(page: Page, wie: string) {
+	let fout = '';
+	const ok = await wachtTot(async () => {
+		fout = structuurFout(await alineas(page), [doorSecretaris, doorVoorzitter]);
+		return fout === '';
+	});
+	expect(ok, `${wie}: ${fout} in ${JSON.stringify(await alineas(page))}`).toBe(true);
+}
+
 /** Every screen shows exactly the same text (the CRDT converged), in the same order. */
 async function overalGelijk(): Promise<boolean> {
 	return wachtTot(async () => {
@@ -92,6 +132,9 @@ async function overalGelijk(): Promise<boolean> {
 /** Clicks at the end of the agendapunt's text and moves the cursor to the very end. */
 async function naarEinde(page: Page) {
 	await editor(page).click();
+	// The next key comes at once, before the browser reports the moved cursor ('selectionchange'):
+	// the editor takes the cursor from the browser first (volgBrowserSelectie), or an Enter would
+	// split the line the click landed in.
 	await page.keyboard.press('Control+End');
 }
 
@@ -154,13 +197,21 @@ describe('het verslag samen schrijven', () => {
 		const b = 'Victor: Leiden meldt vertraging bij twee locaties.';
 		await naarEinde(secretaris);
 		await naarEinde(voorzitter);
-		await Promise.all([
-			secretaris.keyboard.type(a, { delay: 15 }),
-			voorzitter.keyboard.type(b, { delay: 15 })
-		]);
+		// Both start a line of their own at the same moment. (Typing into the one empty line
+		// instead, whoever comes second may find the cursor in front of the other's first letters:
+		// one line holding both, as in any shared editor.)
+		const regel = (page: Page, t: string) =>
+			page.keyboard.press('Enter').then(() => page.keyboard.type(t, { delay: 15 }));
+		await Promise.all([regel(secretaris, a), regel(voorzitter, b)]);
+		doorSecretaris.push(a);
+		doorVoorzitter.push(b);
 		for (const page of [secretaris, voorzitter, deelnemer]) {
 			expect(await bevatAlles(page, [a, b]), 'een tekst ging verloren').toBe(true);
 		}
+		// Not merely somewhere in the text: each line whole, a paragraph of its own.
+		await heel(secretaris, 'secretaris');
+		await heel(voorzitter, 'voorzitter');
+		await heel(deelnemer, 'lezer');
 		// The reader cannot type.
 		await editor(deelnemer).click();
 		await deelnemer.keyboard.type('Deelnemer probeert te typen');
@@ -169,6 +220,7 @@ describe('het verslag samen schrijven', () => {
 		await ga(deelnemer, VERSLAG);
 		await wachtOpStatus(deelnemer, 'alleen-lezen');
 		expect(await bevatAlles(deelnemer, [a, b])).toBe(true);
+		await heel(deelnemer, 'lezer na herladen');
 		expect(await tekst(deelnemer)).not.toContain('Deelnemer probeert');
 	});
 
@@ -188,6 +240,8 @@ describe('het verslag samen schrijven', () => {
 		await naarEinde(secretaris);
 		await secretaris.keyboard.press('Enter');
 		await secretaris.keyboard.type(online);
+		doorVoorzitter.push(offline);
+		doorSecretaris.push(online);
 		expect(await bevatAlles(deelnemer, [online])).toBe(true);
 		expect(await tekst(deelnemer)).not.toContain(offline);
 		expect(await tekst(voorzitter)).not.toContain(online);
@@ -202,6 +256,9 @@ describe('het verslag samen schrijven', () => {
 			);
 		}
 		expect(await overalGelijk(), 'de schermen lopen uiteen').toBe(true);
+		await heel(secretaris, 'secretaris');
+		await heel(voorzitter, 'voorzitter');
+		await heel(deelnemer, 'lezer');
 	});
 
 	it('vet en lijsten via de knoppen en het toetsenbord; een spreker invoegen', async () => {
@@ -268,6 +325,26 @@ describe('het verslag samen schrijven', () => {
 		await expect(editor(deelnemer).locator('strong', { hasText: 'Besluit' }).count()).resolves.toBe(
 			1
 		);
+		// Every line whole, on every screen; the list items in the list.
+		doorSecretaris.push(
+			'Besluit: de PRT stemt in.',
+			'Eerste aandachtspunt',
+			'Tweede aandachtspunt',
+			`${notitie} de regio’s meer tijd nodig hebben.`,
+			'De heer Van Dam (Provincie Zuid-Holland) geeft aan dat de planning haalbaar is.'
+		);
+		for (const [page, wie] of [
+			[secretaris, 'secretaris'],
+			[voorzitter, 'voorzitter'],
+			[deelnemer, 'lezer']
+		] as const) {
+			await heel(page, wie);
+			await expect(
+				editor(page)
+					.locator('ol > li > p')
+					.evaluateAll((ps) => ps.map((p) => p.textContent))
+			).resolves.toEqual(['Eerste aandachtspunt', 'Tweede aandachtspunt']);
+		}
 	});
 
 	it('een afspraak gemarkeerd in de tekst wordt een actiepunt', async () => {
@@ -278,6 +355,7 @@ describe('het verslag samen schrijven', () => {
 		);
 		await voorzitter.keyboard.press('Enter');
 		await voorzitter.keyboard.type(zin);
+		doorVoorzitter.push(zin);
 		await voorzitter.keyboard.press('Shift+Home');
 		const knop = sectie(voorzitter).locator('[data-knop=afspraak]');
 		// Enabled only with a text selection.
@@ -308,11 +386,19 @@ describe('het verslag samen schrijven', () => {
 		await lijst(deelnemer).waitFor({ timeout: 10_000 });
 		await expect(lijst(deelnemer).textContent()).resolves.toContain('Chris Smit');
 		expect(await overalGelijk(), 'de schermen lopen uiteen').toBe(true);
-		// After a reload the reader sees the same text as the editors.
+		for (const [page, wie] of [
+			[secretaris, 'secretaris'],
+			[voorzitter, 'voorzitter'],
+			[deelnemer, 'lezer']
+		] as const) {
+			await heel(page, wie);
+		}
+		// After a reload the reader sees the same text as the editors: what the server stored.
 		const voor = await editor(secretaris).innerText();
 		await ga(deelnemer, VERSLAG);
 		await wachtOpStatus(deelnemer, 'alleen-lezen');
 		expect(await wachtTot(async () => (await editor(deelnemer).innerText()) === voor)).toBe(true);
+		await heel(deelnemer, 'lezer na herladen');
 		await ga(deelnemer, VERGADERING);
 		await expect(deelnemer.locator('body').textContent()).resolves.toContain(zin);
 	});
@@ -387,6 +473,10 @@ describe('concept, opmerking, exports en vaststelling in de volgende vergadering
 				'Mevrouw Jansen (Provincie Zuid-Holland) geeft aan dat de provincie de cijfers deelt.'
 			])
 		).toBe(true);
+		doorSecretaris.push(
+			'Mevrouw Jansen (Provincie Zuid-Holland) geeft aan dat de provincie de cijfers deelt.'
+		);
+		await heel(deelnemer, 'lezer');
 	});
 
 	it('concept 1 wordt gepubliceerd, een lid reageert, de secretaris verwerkt het live', async () => {
@@ -455,6 +545,13 @@ describe('concept, opmerking, exports en vaststelling in de volgende vergadering
 		}
 		// pdf.js splits lines; the afspraak is whole in the Word text and in the action list.
 		expect(docx).toContain(AFSPRAAK);
+		// The stored text as the editors wrote it: every line a whole paragraph of the Word file
+		// (the afspraak also in the list of afspraken).
+		const regels = docx.split('\n').map((r) => r.trim());
+		for (const r of [...doorSecretaris, ...doorVoorzitter]) {
+			const keer = regels.filter((x) => x === r).length;
+			expect(keer, `“${r}” als hele alinea`).toBe(r === AFSPRAAK ? 2 : 1);
+		}
 		expect(pdf).toContain('COA deelt de leads');
 		expect(lijst).toContain(AFSPRAAK);
 		expect(lijst).toContain('Chris Smit');

@@ -116,6 +116,30 @@ describe('Yjs documents', () => {
 		expect(b.tekst()).toBe(opgeslagen);
 	});
 
+	it('opening joins the room before reading: an update stored meanwhile is not missed', async () => {
+		const a = client('proef:4', schrijver);
+		await a.open();
+		a.typ(0, 'Al opgeslagen. ');
+		await a.verstuur();
+		const b = client('proef:4', tweede);
+		const volgorde: string[] = [];
+		const r = await openDocument(tweede, 'proef:4', undefined, async () => {
+			volgorde.push('volg');
+			// Another editor's update arrives just after the join: the relay reaches this client,
+			// and the document read next holds it too.
+			a.typ(a.tekst().length, 'Net binnen.');
+			await a.verstuur();
+		});
+		if (!r.ok) throw new Error(r.fout);
+		Y.applyUpdate(b.doc, vanB64(r.update), 'server');
+		expect(volgorde).toEqual(['volg']);
+		expect(b.tekst()).toBe('Al opgeslagen. Net binnen.');
+		// No join for a refused document.
+		let gevolgd = false;
+		await openDocument(schrijver, 'proef:verboden', undefined, () => void (gevolgd = true));
+		expect(gevolgd).toBe(false);
+	});
+
 	it('a reader may open but not write; unknown or refused documents are refused', async () => {
 		const k = client('proef:2', lezer);
 		expect(await k.open()).toBe('lezen');

@@ -203,9 +203,8 @@ function onConnection(io: IO, socket: S) {
 		void broadcastAanwezigheid(io, naam).catch(logError);
 	});
 	socket.on('yjs:open', (req, ack) => {
-		openDocument(d.actor, req?.document, req?.staat)
-			.then(async (res) => {
-				if (res.ok) await socket.join(yjsKamer(req.document));
+		openDocument(d.actor, req?.document, req?.staat, (document) => socket.join(yjsKamer(document)))
+			.then((res) => {
 				if (typeof ack === 'function') ack(res);
 			})
 			.catch((err: unknown) => {

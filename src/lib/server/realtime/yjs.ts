@@ -144,17 +144,23 @@ export type OpenAntwoord = YjsOpenAntwoord;
 /**
  * Opening a document: the right, then what the client misses (relative to its state vector, or
  * everything), and the server's state vector so the client can send what the server misses.
+ * `volg` (joining the document's room) runs after the access check and before the document is
+ * read: an update stored while reading is then relayed to this client too, rather than falling
+ * between the read and the join (the client would miss it until it reopened). Getting an update
+ * twice is harmless.
  */
 export async function openDocument(
 	actor: Actor,
 	document: unknown,
-	staat: unknown
+	staat: unknown,
+	volg?: (document: string) => Promise<void> | void
 ): Promise<OpenAntwoord> {
 	if (typeof document !== 'string' || !PATROON.test(document)) {
 		return { ok: false, fout: 'Onbekend document.' };
 	}
 	const recht = await yjsRecht(actor, document);
 	if (!recht) return { ok: false, fout: 'Geen toegang tot dit document.' };
+	await volg?.(document);
 	const volledig = await laadDocument(db(), document);
 	const sv = staat === undefined ? null : vanB64(staat);
 	let update = volledig;

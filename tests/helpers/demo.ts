@@ -16,17 +16,29 @@ export interface TestDatabase {
 
 /**
  * A fresh database for one test file, registered as the process database so that services use
- * it; `vars` are set in process.env (and the env cache reset) before anything reads them.
+ * it; `vars` are set in process.env (and the env cache reset) before anything reads them, and
+ * put back by close(): test files share their worker process (isolate: false in
+ * vite.config.ts), so nothing a file sets may reach the next one.
  */
 export async function testDatabase(
 	options: { seed?: boolean; vars?: Record<string, string> } = {}
 ): Promise<TestDatabase> {
-	Object.assign(process.env, options.vars ?? {});
+	const vars = options.vars ?? {};
+	const vorige = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+	Object.assign(process.env, vars);
 	resetEnvCache();
 	const handle = await freshDatabase();
 	useDatabase(handle);
 	const seed = options.seed === false ? null : await seedDemo();
-	return { db: handle.db, kind: handle.kind, seed, close: () => closeDatabase() };
+	const close = async () => {
+		await closeDatabase();
+		for (const [k, v] of Object.entries(vorige)) {
+			if (v === undefined) delete process.env[k];
+			else process.env[k] = v;
+		}
+		resetEnvCache();
+	};
+	return { db: handle.db, kind: handle.kind, seed, close };
 }
 
 export async function userByEmail(db: Database, email: string) {

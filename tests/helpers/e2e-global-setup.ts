@@ -13,10 +13,10 @@ declare module 'vitest' {
 }
 
 /**
- * Loads the demo once per run, for every end-to-end file: startServer() then starts each file's
- * own server on a copy of this data dir (~1 s) instead of a fresh one (~5 s: PGlite creates its
- * dir, migrations, the demo seed, the synthetic figures). Every file still has a database of its
- * own, so nothing a file changes is seen by another.
+ * Loads the demo once per run, for the end-to-end and the server files: startServer() then starts
+ * each file's own server on a copy of this data dir (~1 s) instead of a fresh one (~5 s: PGlite
+ * creates its dir, migrations, the demo seed, the synthetic figures). Every file still has a
+ * database of its own, so nothing a file changes is seen by another.
  */
 export default async function setup(project: TestProject) {
 	// Without boundaries: a file that wants them names its source; the import runs at its start.

@@ -111,18 +111,22 @@ export async function documentVan(ex: Executor, document: string): Promise<Y.Doc
 }
 
 const AUDIT_INTERVAL_MS = 10 * 60 * 1000;
-const laatsteAudit = new Map<string, number>();
+/** Per database (one per process; tests open several in one process), per editor and document. */
+const laatsteAudit = new WeakMap<object, Map<string, number>>();
 
 /**
  * Edits are audited per editor and document at most every ten minutes ("who worked on this
  * verslag, when"), not per keystroke.
  */
 export async function auditBewerking(actor: AuditActor, document: string, nu = Date.now()) {
+	const database = db();
+	let gezien = laatsteAudit.get(database);
+	if (!gezien) laatsteAudit.set(database, (gezien = new Map()));
 	const sleutel = `${actor.userId ?? actor.label}|${document}`;
-	const vorige = laatsteAudit.get(sleutel);
+	const vorige = gezien.get(sleutel);
 	if (vorige !== undefined && nu - vorige < AUDIT_INTERVAL_MS) return false;
-	laatsteAudit.set(sleutel, nu);
-	await writeAudit(db(), actor, {
+	gezien.set(sleutel, nu);
+	await writeAudit(database, actor, {
 		entity: 'yjs-document',
 		entityId: document,
 		action: 'bewerkt'

@@ -34,11 +34,43 @@ function run(
 }
 
 describe('database scripts', { timeout: 120_000 }, () => {
-	it('db:migrate applies the migrations; db:reset wipes and reloads the demo', async () => {
-		const env = { PGLITE_DIR: path.join(dir, 'a') };
+	// One data dir, in the order of a production setup: migrate, create the first beheerder;
+	// then db:reset (twice) wipes it and loads the demo.
+	const env = { PGLITE_DIR: path.join(dir, 'a') };
+
+	it('db:migrate applies the migrations; beheerder creates the first administrator and refuses a short password', async () => {
 		const m = await run('db-migrate.ts', [], env);
 		expect(m.code).toBe(0);
 		expect(m.out).toContain('Migraties toegepast');
+
+		const zonderDemo = { ...env, DEMO: 'false' };
+		const kort = await run(
+			'beheerder.ts',
+			['ada@provincie.test', 'Ada', 'Provincie Utrecht'],
+			zonderDemo,
+			'kort\n'
+		);
+		expect(kort.code).toBe(1);
+		expect(kort.out).toContain('minstens 12 tekens');
+		const ok = await run(
+			'beheerder.ts',
+			['ada@provincie.test', 'Ada Admin', 'Provincie Utrecht'],
+			zonderDemo,
+			'een-lang-wachtwoord\n'
+		);
+		expect(ok.code).toBe(0);
+		expect(ok.out).toContain('Beheerder ada@provincie.test aangemaakt');
+		const dubbel = await run(
+			'beheerder.ts',
+			['ada@provincie.test', 'Ada Admin', 'Provincie Utrecht'],
+			zonderDemo,
+			'een-lang-wachtwoord\n'
+		);
+		expect(dubbel.code).toBe(1);
+		expect(dubbel.out).toContain('Er bestaat al een account met dit e-mailadres.');
+	});
+
+	it('db:reset wipes the database and reloads the demo, also a second time', async () => {
 		const r1 = await run('db-reset.ts', [], env);
 		expect(r1.code).toBe(0);
 		expect(r1.out).toContain('demodata opnieuw geladen');
@@ -50,33 +82,5 @@ describe('database scripts', { timeout: 120_000 }, () => {
 		expect(token1).toBeTruthy();
 		expect(token2).toBeTruthy();
 		expect(token2).not.toBe(token1);
-	});
-
-	it('beheerder creates the first administrator and refuses a short password', async () => {
-		const env = { PGLITE_DIR: path.join(dir, 'b'), DEMO: 'false' };
-		const kort = await run(
-			'beheerder.ts',
-			['ada@provincie.test', 'Ada', 'Provincie Utrecht'],
-			env,
-			'kort\n'
-		);
-		expect(kort.code).toBe(1);
-		expect(kort.out).toContain('minstens 12 tekens');
-		const ok = await run(
-			'beheerder.ts',
-			['ada@provincie.test', 'Ada Admin', 'Provincie Utrecht'],
-			env,
-			'een-lang-wachtwoord\n'
-		);
-		expect(ok.code).toBe(0);
-		expect(ok.out).toContain('Beheerder ada@provincie.test aangemaakt');
-		const dubbel = await run(
-			'beheerder.ts',
-			['ada@provincie.test', 'Ada Admin', 'Provincie Utrecht'],
-			env,
-			'een-lang-wachtwoord\n'
-		);
-		expect(dubbel.code).toBe(1);
-		expect(dubbel.out).toContain('Er bestaat al een account met dit e-mailadres.');
 	});
 });

@@ -73,11 +73,13 @@ describe('npm run dev', () => {
 		expect(kioskTokenFromLogs(log)).toMatch(/^[a-z2-7]{32}$/);
 	});
 
-	it('serves every page without console warnings and with a live connection', async () => {
+	// Each page is compiled on its first visit: a few that share most components with the others
+	// (layout, tables, forms, live lists); the production build's pages are covered by the other
+	// end-to-end files.
+	it('serves its pages without console warnings and with a live connection', async () => {
 		const pages: [string, string[]][] = [
 			[DEMO.secretaris.email, ['/', '/regietafels', '/regietafels/1', '/account']],
-			[DEMO.beheerder.email, ['/beheer/gebruikers', '/beheer/kiosk-links']],
-			[DEMO.ambtenaar.email, ['/', '/regietafels/2']]
+			[DEMO.beheerder.email, ['/beheer/gebruikers']]
 		];
 		for (const [email, paden] of pages) {
 			const { context, page } = await persoon(browser, base, email);

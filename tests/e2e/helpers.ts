@@ -82,6 +82,14 @@ export async function logIn(page: Page, email: string, pad = '/inloggen'): Promi
 	await wachtOpHydratie(page);
 }
 
+/**
+ * Sessions of earlier form logins in this test file, per server and person: a second browser of
+ * the same person starts with that session's cookie instead of typing the password again (the
+ * login form itself is tested in login.e2e.ts; each login costs an argon2 check and two page
+ * loads). A session that no longer works (logged out) falls back to the form.
+ */
+const sessies = new Map<string, { name: string; value: string; domain: string; path: string }[]>();
+
 /** New context + page, logged in as `email`, on `pad`. */
 export async function persoon(
 	browser: Browser,
@@ -92,7 +100,22 @@ export async function persoon(
 ): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await nieuweContext(browser, baseURL, viewport);
 	const page = await context.newPage();
+	const sleutel = `${baseURL}|${email}`;
+	const eerder = sessies.get(sleutel);
+	if (eerder) {
+		await context.addCookies(eerder);
+		await ga(page, pad);
+		if (new URL(page.url()).pathname !== '/inloggen') return { context, page };
+		sessies.delete(sleutel);
+	}
 	await logIn(page, email);
+	const cookies = await context.cookies();
+	sessies.set(
+		sleutel,
+		cookies
+			.filter((c) => c.name === 'regietafel_sessie')
+			.map(({ name, value, domain, path }) => ({ name, value, domain, path }))
+	);
 	if (new URL(page.url()).pathname !== pad) await ga(page, pad);
 	return { context, page };
 }

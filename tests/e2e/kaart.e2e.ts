@@ -365,6 +365,7 @@ describe('de kaart met grenzen', () => {
 		await foto(scherm, 'kaart-presentatiescherm-1920');
 		await scherm.getByRole('button', { name: 'Presentatiescherm sluiten' }).click();
 		await expect(scherm.locator('.ladderkaart.scherm').count()).resolves.toBe(0);
+		await scherm.context().close();
 	});
 
 	it('the kiosk link shows the map on a meeting-room screen, cycling through the regio’s', async () => {
@@ -409,6 +410,7 @@ describe('de kaart met grenzen', () => {
 			centrum('GM0503'),
 			verwachteKleur(andereTrede(standVan(standen, 'GM0503').trede))
 		);
+		await context.close(); // the rondgang would keep flying from regio to regio
 	});
 
 	it('a regional table’s overview shows the map of its regio', async () => {

@@ -1,3 +1,5 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -13,13 +15,27 @@ import {
 	wachtOpLive
 } from './helpers';
 
-/** A kiosk link from creation to revocation, with a real display and real people. */
+/**
+ * A kiosk link from creation to revocation, with a real display and real people; screenshots of
+ * the beheer page, the display at 1920×1080 and the revoked display (tests/e2e/screenshots/).
+ */
+const MAP = path.resolve(import.meta.dirname, 'screenshots');
+
+/** Saves a full-page PNG and checks that it is one. */
+async function foto(page: Page, naam: string): Promise<void> {
+	const file = path.join(MAP, `${naam}.png`);
+	await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
+	const png = readFileSync(file);
+	expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+	expect(png.length).toBeGreaterThan(5_000);
+}
 
 let server: RunningServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
+	mkdirSync(MAP, { recursive: true });
 	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
 });
 
@@ -59,6 +75,7 @@ describe('kioskscherm', () => {
 		expect(kioskUrl).toMatch(new RegExp(`^${server.url}/kiosk/[A-Za-z0-9_-]{20,}$`));
 		const rij = beheerder.locator('tbody tr', { hasText: SCHERM });
 		await expect(rij.textContent()).resolves.toContain('Actief');
+		await foto(beheerder, 'beheer-kiosk-links');
 	});
 
 	it('een scherm zonder inloggen toont de tafel alleen-lezen en live', async () => {
@@ -109,6 +126,21 @@ describe('kioskscherm', () => {
 		await expect(
 			kiosk.evaluate(() => (window as unknown as { __markering?: string }).__markering)
 		).resolves.toBe('K');
+
+		// Readable from the back of the room: headings larger than the text, meta lines not tiny.
+		await kiosk
+			.locator(`[data-testid=aanwezig] [data-aanwezige="${DEMO.secretaris.naam}"]`)
+			.waitFor();
+		const px = (selector: string) =>
+			kiosk
+				.locator(selector)
+				.first()
+				.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+		const tekstPx = await px('[data-testid=mededelingen] .tekst');
+		expect(tekstPx).toBeGreaterThanOrEqual(20);
+		expect(await px('main h2')).toBeGreaterThan(tekstPx);
+		expect(await px('[data-testid=mededelingen] .meta')).toBeGreaterThanOrEqual(18);
+		await foto(kiosk, 'kiosk-1920');
 	});
 
 	it('na intrekken toont het kioskscherm vanzelf dat de link ongeldig is', async () => {
@@ -123,6 +155,7 @@ describe('kioskscherm', () => {
 		);
 		expect(weg, 'kioskscherm toonde niet dat de link is ingetrokken').not.toBeNull();
 		await expect(kiosk.locator('[data-testid=mededelingen]').count()).resolves.toBe(0);
+		await foto(kiosk, 'kiosk-ingetrokken-1920');
 
 		// A fresh visit with the revoked link is refused as well.
 		const r = await kiosk.goto(kioskUrl);

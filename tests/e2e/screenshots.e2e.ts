@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server';
 import {
@@ -33,8 +33,12 @@ beforeAll(async () => {
 	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
 });
 
+// No test uses another's pages: closed at once, so they no longer take part in live updates.
+afterEach(async () => {
+	for (const c of contexts.splice(0)) await c.close().catch(() => {});
+});
+
 afterAll(async () => {
-	for (const c of contexts) await c.close().catch(() => {});
 	await browser?.close();
 	await server?.stop();
 });
@@ -67,9 +71,8 @@ async function foto(page: Page, naam: string): Promise<void> {
 const tekst = async (page: Page, selector = 'body') =>
 	(await page.locator(selector).first().textContent()) ?? '';
 
+// The kiosk pages and kiosk-link beheer: kiosk.e2e.ts.
 describe('schermafdrukken van elke pagina', () => {
-	let kioskUrl = '';
-
 	it('inloggen, met het demovak', async () => {
 		const page = await anoniem();
 		await ga(page, '/inloggen');
@@ -184,17 +187,6 @@ describe('schermafdrukken van elke pagina', () => {
 		await foto(page, 'beheer-gebruikers-fouten');
 	});
 
-	it('beheer: kiosklinks na het aanmaken van een link', async () => {
-		const page = await als(DEMO.beheerder.email, '/beheer/kiosk-links');
-		await wachtOpLive(page);
-		await page.selectOption('#regietafelId', '1');
-		await page.fill('#naam', 'Statenzaal');
-		await page.getByRole('button', { name: 'Link aanmaken' }).click();
-		kioskUrl = ((await page.locator('[data-testid=kiosk-url]').textContent()) ?? '').trim();
-		expect(kioskUrl).toContain('/kiosk/');
-		await foto(page, 'beheer-kiosk-links');
-	});
-
 	it('account, met een validatiefout', async () => {
 		const page = await als(DEMO.deelnemer.email, '/account');
 		await wachtOpLive(page);
@@ -220,34 +212,6 @@ describe('schermafdrukken van elke pagina', () => {
 		await page.getByLabel('Aanhef', { exact: true }).selectOption('');
 		await page.getByRole('button', { name: 'Aanhef opslaan' }).click();
 		await expect.poll(() => voorbeeld.textContent()).toBe('Chris Smit geeft aan dat …');
-	});
-
-	it('kioskscherm op 1920x1080', async () => {
-		expect(kioskUrl).not.toBe('');
-		const page = await anoniem(GROOT);
-		await page.goto(kioskUrl);
-		await wachtOpHydratie(page);
-		await wachtOpLive(page);
-		await page.locator('[data-testid=aanwezig] [data-aanwezige]').first().waitFor();
-		expect(await tekst(page, 'h1')).toBe('Provinciale Regietafel Zuid-Holland');
-		// Readable from the back of the room: headings larger than the text, meta lines not tiny.
-		const px = (selector: string) =>
-			page
-				.locator(selector)
-				.first()
-				.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
-		const tekstPx = await px('[data-testid=mededelingen] .tekst');
-		expect(tekstPx).toBeGreaterThanOrEqual(20);
-		expect(await px('main h2')).toBeGreaterThan(tekstPx);
-		expect(await px('[data-testid=mededelingen] .meta')).toBeGreaterThanOrEqual(18);
-		await foto(page, 'kiosk-1920');
-
-		// Revoked while on screen: the display shows so by itself.
-		const beheerder = await als(DEMO.beheerder.email, '/beheer/kiosk-links');
-		await beheerder.getByRole('button', { name: 'Intrekken Statenzaal' }).click();
-		await beheerder.getByText('Kiosklink ingetrokken', { exact: false }).waitFor();
-		await page.getByText('ongeldig of ingetrokken', { exact: false }).waitFor({ timeout: 10_000 });
-		await foto(page, 'kiosk-ingetrokken-1920');
 	});
 
 	it('403 en 404', async () => {

@@ -1,4 +1,7 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's Chromium; never a downloaded browser (see STACK.md item 6). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -137,4 +140,17 @@ export function mededelingTeksten(page: Page): Promise<string[]> {
 	return page
 		.locator('[data-testid=mededelingen] .tekst')
 		.evaluateAll((els) => els.map((e) => e.textContent?.trim() ?? ''));
+}
+
+/** Where the screenshots for a human review go (git-ignored). */
+export const SCHERMAFDRUKKEN = path.resolve(import.meta.dirname, 'screenshots');
+
+/** Saves a full-page PNG in tests/e2e/screenshots/ and checks that it is one. */
+export async function volledigeFoto(page: Page, naam: string): Promise<void> {
+	mkdirSync(SCHERMAFDRUKKEN, { recursive: true });
+	const file = path.join(SCHERMAFDRUKKEN, `${naam}.png`);
+	await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
+	const png = readFileSync(file);
+	expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+	expect(png.length).toBeGreaterThan(5_000);
 }

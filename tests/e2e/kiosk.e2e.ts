@@ -1,5 +1,3 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -12,6 +10,7 @@ import {
 	nieuweContext,
 	persoon,
 	wachtOpHydratie,
+	volledigeFoto,
 	wachtOpLive
 } from './helpers';
 
@@ -19,23 +18,14 @@ import {
  * A kiosk link from creation to revocation, with a real display and real people; screenshots of
  * the beheer page, the display at 1920×1080 and the revoked display (tests/e2e/screenshots/).
  */
-const MAP = path.resolve(import.meta.dirname, 'screenshots');
 
-/** Saves a full-page PNG and checks that it is one. */
-async function foto(page: Page, naam: string): Promise<void> {
-	const file = path.join(MAP, `${naam}.png`);
-	await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
-	const png = readFileSync(file);
-	expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-	expect(png.length).toBeGreaterThan(5_000);
-}
+const foto = volledigeFoto;
 
 let server: RunningServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-	mkdirSync(MAP, { recursive: true });
 	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
 });
 

@@ -1,5 +1,3 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -11,6 +9,7 @@ import {
 	persoon,
 	vulLoginIn,
 	wachtOpHydratie,
+	volledigeFoto,
 	wachtOpLive
 } from './helpers';
 
@@ -19,7 +18,6 @@ import {
  * an assertion that the page shows what it should, plus a keyboard-only pass over the login.
  */
 
-const MAP = path.resolve(import.meta.dirname, 'screenshots');
 const NORMAAL = { width: 1366, height: 900 };
 const GROOT = { width: 1920, height: 1080 };
 const MOBIEL = { width: 390, height: 844 };
@@ -29,7 +27,6 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-	mkdirSync(MAP, { recursive: true });
 	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
 });
 
@@ -59,14 +56,7 @@ async function anoniem(viewport = NORMAAL): Promise<Page> {
 	return context.newPage();
 }
 
-/** Saves a full-page PNG and checks that it is one. */
-async function foto(page: Page, naam: string): Promise<void> {
-	const file = path.join(MAP, `${naam}.png`);
-	await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
-	const png = readFileSync(file);
-	expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-	expect(png.length).toBeGreaterThan(5_000);
-}
+const foto = volledigeFoto;
 
 const tekst = async (page: Page, selector = 'body') =>
 	(await page.locator(selector).first().textContent()) ?? '';

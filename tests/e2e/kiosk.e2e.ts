@@ -106,7 +106,7 @@ describe('kioskscherm', () => {
 		).not.toBeNull();
 		expect(await aanwezigen(secretaris)).not.toContain(SCHERM); // a screen, not a person
 
-		const tekst = `Kiosk-test ${Date.now()}`;
+		const tekst = `Donderdag om 14.00 uur: de halfjaarcijfers per regio (kiosktest ${String(Date.now()).slice(-4)}).`;
 		await secretaris.fill('#tekst', tekst);
 		await secretaris.getByRole('button', { name: 'Plaatsen', exact: true }).click();
 		await secretaris.getByText('Mededeling geplaatst.').waitFor();

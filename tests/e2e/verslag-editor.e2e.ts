@@ -5,6 +5,14 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server';
 import { bytesVan, docxTekst, pdfSchermafdruk, pdfTekst } from './export-hulp';
 import { DEMO, ga, launchBrowser, persoon, wachtOpHydratie, wachtOpLive } from './helpers';
+import {
+	alineasVan,
+	maakVoorzitterMederedacteur,
+	naarEindeVan,
+	structuurFout,
+	wachtOpStatus,
+	wachtTot
+} from './verslag-hulp';
 
 /**
  * The verslag of a PRT meeting written together (issue 6 §4, §6) in three browsers: the
@@ -57,53 +65,13 @@ const editor = (page: Page): Locator =>
 const sectie = (page: Page): Locator => page.locator(`section[data-agendapunt="${ap}"]`);
 const tekst = async (page: Page) => (await editor(page).textContent()) ?? '';
 
-async function wachtOpStatus(page: Page, status: string) {
-	await page.waitForSelector(`[data-testid=verslag-status][data-status="${status}"]`, {
-		timeout: 10_000
-	});
-}
-
-/** Polls until `check` holds (true), or false after `ms`. */
-async function wachtTot(check: () => Promise<boolean>, ms = 10_000): Promise<boolean> {
-	const start = Date.now();
-	while (Date.now() - start < ms) {
-		if (await check()) return true;
-		await new Promise((r) => setTimeout(r, 25));
-	}
-	return false;
-}
-
 const bevatAlles = (page: Page, delen: string[]) =>
 	wachtTot(async () => {
 		const t = await tekst(page);
 		return delen.every((d) => t.includes(d));
 	});
 
-/** The text of every paragraph (also inside list items), in document order. */
-const alineas = (page: Page) =>
-	editor(page).evaluate((el) => [...el.querySelectorAll('p')].map((p) => p.textContent ?? ''));
-
-/**
- * Every line written so far is a paragraph of its own — not split, not merged with another, not
- * twice — and there is no other text; each writer's lines are in the order written. Returns what
- * is wrong ('' when nothing).
- */
-function structuurFout(gezien: string[], perSchrijver: string[][]): string {
-	const tekst = gezien.filter((t) => t !== '');
-	const alle = perSchrijver.flat();
-	const kapot = alle.filter((r) => tekst.filter((t) => t === r).length !== 1);
-	const vreemd = tekst.filter((t) => !alle.includes(t));
-	if (kapot.length > 0 || vreemd.length > 0) {
-		return `geen hele alinea (of dubbel): ${JSON.stringify(kapot)}; onbekend: ${JSON.stringify(vreemd)}`;
-	}
-	for (const regels of perSchrijver) {
-		const plek = regels.map((r) => tekst.indexOf(r));
-		if (plek.some((p, i) => i > 0 && p < plek[i - 1]!)) {
-			return `volgorde van ${JSON.stringify(regels)}: ${JSON.stringify(plek)}`;
-		}
-	}
-	return '';
-}
+const alineas = (page: Page) => alineasVan(editor(page));
 
 /** Lines written by the secretaris and by the voorzitter, in order. */
 const doorSecretaris: string[] = [];
@@ -119,6 +87,13 @@ async function heel(page: Page, wie: string) {
 	expect(ok, `${wie}: ${fout} in ${JSON.stringify(await alineas(page))}`).toBe(true);
 }
 
+/** heel() on the three screens. */
+async function heelOveral() {
+	await heel(secretaris, 'secretaris');
+	await heel(voorzitter, 'voorzitter');
+	await heel(deelnemer, 'lezer');
+}
+
 /** Every screen shows exactly the same text (the CRDT converged), in the same order. */
 async function overalGelijk(): Promise<boolean> {
 	return wachtTot(async () => {
@@ -129,14 +104,7 @@ async function overalGelijk(): Promise<boolean> {
 	});
 }
 
-/** Clicks at the end of the agendapunt's text and moves the cursor to the very end. */
-async function naarEinde(page: Page) {
-	await editor(page).click();
-	// The next key comes at once, before the browser reports the moved cursor ('selectionchange'):
-	// the editor takes the cursor from the browser first (volgBrowserSelectie), or an Enter would
-	// split the line the click landed in.
-	await page.keyboard.press('Control+End');
-}
+const naarEinde = (page: Page) => naarEindeVan(page, editor(page));
 
 async function foto(page: Page, naam: string) {
 	const file = path.join(MAP, `${naam}.png`);
@@ -173,22 +141,9 @@ describe('het verslag samen schrijven', () => {
 	});
 
 	it('de secretaris maakt de voorzitter mederedacteur: diens pagina wordt live schrijfbaar', async () => {
-		const waarde = await secretaris
-			.locator('#nieuwe-redacteur option', { hasText: DEMO.voorzitter.naam })
-			.getAttribute('value');
-		await secretaris.selectOption('#nieuwe-redacteur', waarde!);
-		await secretaris.getByRole('button', { name: 'Toevoegen' }).click();
-		await secretaris
-			.locator(`[data-testid=redacteuren] [data-redacteur="${DEMO.voorzitter.naam}"]`)
-			.waitFor();
-		// No reload on the voorzitter's side: the live event reopens the document as a writer.
-		await wachtOpStatus(voorzitter, 'verbonden');
-		await editor(voorzitter).locator('xpath=..').waitFor();
-		expect(
-			await wachtTot(
-				async () => (await editor(voorzitter).getAttribute('contenteditable')) === 'true'
-			)
-		).toBe(true);
+		expect(await maakVoorzitterMederedacteur(secretaris, voorzitter, editor(voorzitter))).toBe(
+			true
+		);
 		await expect(editor(deelnemer).getAttribute('contenteditable')).resolves.toBe('false');
 	});
 
@@ -209,9 +164,7 @@ describe('het verslag samen schrijven', () => {
 			expect(await bevatAlles(page, [a, b]), 'een tekst ging verloren').toBe(true);
 		}
 		// Not merely somewhere in the text: each line whole, a paragraph of its own.
-		await heel(secretaris, 'secretaris');
-		await heel(voorzitter, 'voorzitter');
-		await heel(deelnemer, 'lezer');
+		await heelOveral();
 		// The reader cannot type.
 		await editor(deelnemer).click();
 		await deelnemer.keyboard.type('Deelnemer probeert te typen');
@@ -256,9 +209,7 @@ describe('het verslag samen schrijven', () => {
 			);
 		}
 		expect(await overalGelijk(), 'de schermen lopen uiteen').toBe(true);
-		await heel(secretaris, 'secretaris');
-		await heel(voorzitter, 'voorzitter');
-		await heel(deelnemer, 'lezer');
+		await heelOveral();
 	});
 
 	it('vet en lijsten via de knoppen en het toetsenbord; een spreker invoegen', async () => {
@@ -386,13 +337,7 @@ describe('het verslag samen schrijven', () => {
 		await lijst(deelnemer).waitFor({ timeout: 10_000 });
 		await expect(lijst(deelnemer).textContent()).resolves.toContain('Chris Smit');
 		expect(await overalGelijk(), 'de schermen lopen uiteen').toBe(true);
-		for (const [page, wie] of [
-			[secretaris, 'secretaris'],
-			[voorzitter, 'voorzitter'],
-			[deelnemer, 'lezer']
-		] as const) {
-			await heel(page, wie);
-		}
+		await heelOveral();
 		// After a reload the reader sees the same text as the editors: what the server stored.
 		const voor = await editor(secretaris).innerText();
 		await ga(deelnemer, VERSLAG);

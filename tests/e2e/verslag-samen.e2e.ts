@@ -2,6 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server';
 import { DEMO, ga, launchBrowser, persoon } from './helpers';
+import {
+	alineasVan,
+	maakVoorzitterMederedacteur,
+	naarEindeVan,
+	structuurFout,
+	wachtOpStatus,
+	wachtTot
+} from './verslag-hulp';
 
 /**
  * Regression test for text that got scrambled when two people write in one agendapunt of the
@@ -48,12 +56,6 @@ async function als(email: string): Promise<Page> {
 const editor = (page: Page): Locator =>
 	page.locator(`[data-testid=verslag-editor][data-agendapunt="${ap}"]`);
 
-async function wachtOpStatus(page: Page, status: string) {
-	await page.waitForSelector(`[data-testid=verslag-status][data-status="${status}"]`, {
-		timeout: 10_000
-	});
-}
-
 /** Connected and nothing left to send. */
 const opgeslagen = (page: Page) =>
 	page.waitForSelector(
@@ -70,54 +72,14 @@ const live = (page: Page, wat: 'verbreek' | 'herstel') =>
 		wat
 	);
 
-/** The text of every paragraph (also inside list items), in document order. */
-const alineas = (page: Page) =>
-	editor(page).evaluate((el) => [...el.querySelectorAll('p')].map((p) => p.textContent ?? ''));
-
-async function wachtTot(check: () => Promise<boolean>, ms = 10_000): Promise<boolean> {
-	const start = Date.now();
-	while (Date.now() - start < ms) {
-		if (await check()) return true;
-		await new Promise((r) => setTimeout(r, 50));
-	}
-	return false;
-}
-
-/** The cursor at the very end of the text. */
-async function naarEinde(page: Page) {
-	await editor(page).click();
-	// The next key comes at once, before the browser reports the moved cursor ('selectionchange'):
-	// the editor takes the cursor from the browser first (volgBrowserSelectie), or an Enter would
-	// split the line the click landed in.
-	await page.keyboard.press('Control+End');
-}
+const alineas = (page: Page) => alineasVan(editor(page));
+const naarEinde = (page: Page) => naarEindeVan(page, editor(page));
 
 /** A new paragraph at the very end, and a line typed into it. */
 async function typRegel(page: Page, regel: string) {
 	await naarEinde(page);
 	await page.keyboard.press('Enter');
 	await page.keyboard.type(regel, { delay: 8 });
-}
-
-/**
- * Every typed line is a paragraph of its own, exactly once; there is no other text; each writer's
- * lines are in the order typed. Returns what is wrong ('' when nothing).
- */
-function controleer(gezien: string[], perSchrijver: string[][]): string {
-	const tekst = gezien.filter((t) => t !== '');
-	const alle = perSchrijver.flat();
-	const ontbreekt = alle.filter((r) => tekst.filter((t) => t === r).length !== 1);
-	const vreemd = tekst.filter((t) => !alle.includes(t));
-	if (ontbreekt.length > 0 || vreemd.length > 0) {
-		return `niet heel of dubbel: ${JSON.stringify(ontbreekt)}; onbekende alinea's: ${JSON.stringify(vreemd)}`;
-	}
-	for (const regels of perSchrijver) {
-		const volgorde = regels.map((r) => tekst.indexOf(r));
-		if (volgorde.some((p, i) => i > 0 && p < volgorde[i - 1]!)) {
-			return `volgorde van ${JSON.stringify(regels)} is ${JSON.stringify(volgorde)}`;
-		}
-	}
-	return '';
 }
 
 describe('het verslag samen schrijven: de structuur blijft heel', () => {
@@ -138,21 +100,9 @@ describe('het verslag samen schrijven: de structuur blijft heel', () => {
 			wachtOpStatus(lezer, 'alleen-lezen')
 		]);
 		// The voorzitter becomes co-editor while the page is open (it turns writable live).
-		const waarde = await secretaris
-			.locator('#nieuwe-redacteur option', { hasText: DEMO.voorzitter.naam })
-			.getAttribute('value');
-		await secretaris.selectOption('#nieuwe-redacteur', waarde!);
-		await secretaris.getByRole('button', { name: 'Toevoegen' }).click();
-		// (The form's answer moves the focus: only then type.)
-		await secretaris
-			.locator(`[data-testid=redacteuren] [data-redacteur="${DEMO.voorzitter.naam}"]`)
-			.waitFor();
-		await wachtOpStatus(voorzitter, 'verbonden');
-		expect(
-			await wachtTot(
-				async () => (await editor(voorzitter).getAttribute('contenteditable')) === 'true'
-			)
-		).toBe(true);
+		expect(await maakVoorzitterMederedacteur(secretaris, voorzitter, editor(voorzitter))).toBe(
+			true
+		);
 
 		const vanSecretaris: string[] = [];
 		const vanVoorzitter: string[] = [];
@@ -202,7 +152,7 @@ describe('het verslag samen schrijven: de structuur blijft heel', () => {
 			expect(gelijk, `ronde ${r}: de schermen lopen uiteen: ${JSON.stringify(gezien)}`).toBe(true);
 			for (const [i, g] of gezien.entries()) {
 				expect(
-					controleer(g, [vanSecretaris, vanVoorzitter]),
+					structuurFout(g, [vanSecretaris, vanVoorzitter]),
 					`ronde ${r}, scherm ${i}: ${JSON.stringify(g)}`
 				).toBe('');
 			}
@@ -217,7 +167,7 @@ describe('het verslag samen schrijven: de structuur blijft heel', () => {
 				async () => JSON.stringify(await alineas(lezer)) === JSON.stringify(bijSecretaris)
 			)
 		).toBe(true);
-		expect(controleer(await alineas(lezer), [vanSecretaris, vanVoorzitter])).toBe('');
+		expect(structuurFout(await alineas(lezer), [vanSecretaris, vanVoorzitter])).toBe('');
 		expect(fouten).toEqual([]);
 	});
 });
